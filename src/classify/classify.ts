@@ -1,0 +1,103 @@
+/**
+ * Classification of one error: category and retry hint from the catalogue entry when it fits
+ * the observed status, else from the status; `Retry-After` turns a backoff into a wait.
+ *
+ * @since 0.1.0
+ */
+import * as O from 'fp-ts/lib/Option.js'
+import type { Category, RetryHint, RetryStrategy } from '../error/vocabulary.js'
+import { RETRY_AFTER_STATUSES, ruleForStatus, statusClassOf } from './status.js'
+
+/**
+ * What classification needs of a catalogue entry.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Documented {
+  readonly status: number | null
+  readonly category: Category
+  readonly retry: RetryStrategy
+}
+
+/**
+ * The result: a category, a retry hint, and the documented status when it was overruled
+ * because its class differs from the observed one.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Classification {
+  readonly category: Category
+  readonly retry: RetryHint
+  readonly documentedStatus: number | null
+}
+
+/**
+ * Whether the observed status agrees with the documented one well enough for the entry's
+ * category and retry to apply: same status class, or no documented status.
+ *
+ * @example
+ * import { entryFits } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(entryFits(500, 400), false)
+ * assert.strictEqual(entryFits(400, 404), true)
+ *
+ * @since 0.1.0
+ * @category classification
+ */
+export const entryFits = (documented: number | null, observed: number): boolean =>
+  documented === null || statusClassOf(documented) === statusClassOf(observed)
+
+/**
+ * A retry hint for a strategy, honouring a `Retry-After` delay where the status or category
+ * calls for it (429, 408, 503, or any throttling code).
+ *
+ * @example
+ * import { retryHintFor } from 'otc-errors'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(retryHintFor(429, 'throttled', 'backoff', O.some(2000)), { retryable: true, strategy: 'after', delayMs: 2000 })
+ * assert.deepStrictEqual(retryHintFor(429, 'throttled', 'backoff', O.none), { retryable: true, strategy: 'backoff' })
+ * assert.deepStrictEqual(retryHintFor(400, 'validation', 'never', O.some(2000)), { retryable: false, strategy: 'never' })
+ *
+ * @since 0.1.0
+ * @category classification
+ */
+export const retryHintFor = (
+  status: number,
+  category: Category,
+  strategy: RetryStrategy,
+  retryAfterMs: O.Option<number>,
+): RetryHint => {
+  const honoursRetryAfter = strategy === 'backoff' && (RETRY_AFTER_STATUSES.has(status) || category === 'throttled')
+  if (honoursRetryAfter && O.isSome(retryAfterMs)) return { retryable: true, strategy: 'after', delayMs: retryAfterMs.value }
+  return { retryable: strategy !== 'never', strategy }
+}
+
+/**
+ * Classifies an error response. The observed status outranks the catalogue: when the entry's
+ * status class differs from the response's, the status decides and `documentedStatus`
+ * records the entry's status.
+ *
+ * @example
+ * import { classify } from 'otc-errors'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import * as assert from 'node:assert'
+ * // AS.0001 is documented as a 500 "System error." but real responses send it with a 400
+ * const documented = O.some({ status: 500, category: 'server' as const, retry: 'backoff' as const })
+ * assert.deepStrictEqual(classify(400, documented, O.none), {
+ *   category: 'validation', retry: { retryable: false, strategy: 'never' }, documentedStatus: 500 })
+ *
+ * @since 0.1.0
+ * @category classification
+ */
+export const classify = (status: number, entry: O.Option<Documented>, retryAfterMs: O.Option<number>): Classification => {
+  const fits = O.isSome(entry) && entryFits(entry.value.status, status)
+  const rule = fits ? { category: entry.value.category, strategy: entry.value.retry } : ruleForStatus(status)
+  return {
+    category: rule.category,
+    retry: retryHintFor(status, rule.category, rule.strategy, retryAfterMs),
+    documentedStatus: O.isSome(entry) && !fits ? entry.value.status : null,
+  }
+}

@@ -1,0 +1,3 @@
+export * from './status.js'
+export * from './retryAfter.js'
+export * from './classify.js'

@@ -1,0 +1,45 @@
+/**
+ * Argument parsing for the commands: `node:util`'s `parseArgs`, with its throws turned into
+ * one-line usage errors.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+
+/** Exit codes: 0 success, 1 a negative answer, 2 a usage error or unreadable input. @since 0.1.0 @category constants */
+export const EXIT = { ok: 0, negative: 1, usage: 2 } as const
+
+/**
+ * Parsed arguments of one command.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Parsed<V> {
+  readonly values: V
+  readonly positionals: ReadonlyArray<string>
+}
+
+/**
+ * Parses `argv` with the command's options; a bad flag gives a one-line reason.
+ *
+ * @example
+ * import { parseCommandArgs } from './args.js'
+ * const r = parseCommandArgs(['--json'], { json: { type: 'boolean' } })
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseCommandArgs = <O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: ReadonlyArray<string>,
+  options: O,
+): E.Either<string, Parsed<Record<string, string | boolean | Array<string | boolean> | undefined>>> => {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
+    return E.right({ values: values as Record<string, string | boolean | Array<string | boolean> | undefined>, positionals })
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments'
+    return E.left(message.replace(/\. To specify a positional argument.*$/, '.'))
+  }
+}

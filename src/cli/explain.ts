@@ -1,0 +1,116 @@
+/**
+ * `otc-errors explain [FILE] [--status N] [--json]`: what one raw response means.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { explain, type Explanation } from '../decode/explain.js'
+import { statusText } from '../error/ServiceError.js'
+import { parseCurl } from '../response/curl.js'
+import type { RawResponse } from '../response/model.js'
+import { bodyText } from '../response/text.js'
+import { EXIT, parseCommandArgs } from './args.js'
+import type { CliIO } from './io.js'
+
+/** @since 0.1.0 @category constants */
+export const EXPLAIN_HELP = `Usage: otc-errors explain [FILE] [--status N] [--json]
+
+Explains one HTTP response of an OTC API: its error code, message, status class,
+category and retry hint, with the catalogue's entry for the code.
+
+FILE is a raw response as \`curl -si\` prints it (status line, headers, blank
+line, body; CRLF or LF). Without FILE, the response is read from stdin.
+
+Options:
+  --status N   the input is a bare body (no status line, no headers), sent with status N
+  --json       print one JSON object instead of text
+  -h, --help   show this help
+
+Exit: 0 explained, 2 bad flag or unreadable input.
+Example: otc-errors explain examples/as-0001.http
+`
+
+const parseStatus = (value: string): E.Either<string, number> =>
+  /^\d{3}$/.test(value) && Number(value) >= 100 && Number(value) <= 599
+    ? E.right(Number(value))
+    : E.left(`--status expects an HTTP status from 100 to 599, got "${value}"`)
+
+const row = (label: string, value: string): string => `  ${label.padEnd(11)} ${value}\n`
+
+/**
+ * The text `explain` prints for people.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const renderExplanation = (x: Explanation): string => {
+  if (x.ok) {
+    return `${statusText(x.status)} (${x.statusClass}): a success; the body is payload, not an error.\n${x.requestId === null ? '' : row('request id', x.requestId)}`
+  }
+  const head = `${x.code ?? '(no code)'}: ${x.message ?? '(no message)'}\n`
+  const retry = x.retry.strategy === 'after' ? `after ${x.retry.delayMs ?? 0} ms (Retry-After)` : x.retry.strategy
+  const documented =
+    x.catalogCode === null
+      ? row('catalogue', x.code === null ? 'no code to look up' : 'unknown code')
+      : row('catalogue', `${x.catalogCode}${x.documentedStatus === null ? '' : ` (documented as ${x.documentedStatus}; the observed status decides)`}: ${x.catalogMessage ?? ''}`)
+  return (
+    head +
+    row('status', `${statusText(x.status)} (${x.statusClass})`) +
+    row('service', x.service ?? '-') +
+    row('category', x.category ?? '-') +
+    row('retry', `${retry}${x.retry.retryable ? '' : ' (not retryable)'}`) +
+    (x.requestId === null ? '' : row('request id', x.requestId)) +
+    documented +
+    (x.remedy === null ? '' : row('remedy', x.remedy))
+  )
+}
+
+/**
+ * Runs `explain` with the given arguments and I/O; returns the exit code.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const explainCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
+  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } })
+  if (E.isLeft(parsed)) return usage(io, parsed.left)
+  const { values, positionals } = parsed.right
+  if (values['help'] === true) {
+    io.stdout(EXPLAIN_HELP)
+    return EXIT.ok
+  }
+  if (positionals.length > 1) return usage(io, `expected at most one FILE, got ${positionals.length}`)
+  const status = typeof values['status'] === 'string' ? parseStatus(values['status']) : undefined
+  if (status !== undefined && E.isLeft(status)) return usage(io, status.left)
+  const file = positionals[0]
+  let bytes: Uint8Array
+  if (file === undefined || file === '-') {
+    bytes = await io.readStdin()
+  } else {
+    const read = await io.readFile(file)
+    if (E.isLeft(read)) return unreadable(io, read.left)
+    bytes = read.right
+  }
+  const source = file ?? 'stdin'
+  let raw: RawResponse
+  if (status !== undefined && E.isRight(status)) {
+    raw = { status: status.right, body: bytes }
+  } else {
+    const curl = parseCurl(bodyText(bytes))
+    if (E.isLeft(curl)) return unreadable(io, `${source}: ${curl.left} (use --status N for a bare body)`)
+    raw = curl.right
+  }
+  const x = explain(raw)
+  io.stdout(values['json'] === true ? `${JSON.stringify(x)}\n` : renderExplanation(x))
+  return EXIT.ok
+}
+
+const usage = (io: CliIO, message: string): number => {
+  io.stderr(`otc-errors explain: ${message}\nTry 'otc-errors explain --help'.\n`)
+  return EXIT.usage
+}
+
+const unreadable = (io: CliIO, message: string): number => {
+  io.stderr(`otc-errors explain: ${message}\n`)
+  return EXIT.usage
+}

@@ -1,0 +1,87 @@
+/**
+ * `otc-errors lookup CODE [--status N] [--json]`: the catalogue's entry for a code.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { defaultCatalog, type CatalogEntry } from '../catalog/index.js'
+import { EXIT, parseCommandArgs } from './args.js'
+import type { CliIO } from './io.js'
+
+/** @since 0.1.0 @category constants */
+export const LOOKUP_HELP = `Usage: otc-errors lookup CODE [--status N] [--json]
+
+Shows the catalogue's entry for an error code: documented status, the API's message,
+category, retry strategy and a remedy. Prefix case does not matter, and the
+gateway's APIGW.xxxx spelling finds the documented APIG.xxxx.
+A code documented with several meanings shows every variant; --status N shows
+the one for that status first.
+
+Options:
+  --status N   put the variant documented with status N first
+  --json       print JSON: the entry's fields plus "variants" (every meaning)
+  -h, --help   show this help
+
+Exit: 0 found, 1 unknown code (close codes are suggested), 2 bad flag.
+Example: otc-errors lookup APIGW.0308
+`
+
+const asJson = (entry: CatalogEntry) => ({
+  code: entry.code,
+  service: entry.service,
+  status: entry.status,
+  message: entry.message,
+  category: entry.category,
+  retry: entry.retry,
+  retryable: entry.retry !== 'never',
+  remedy: entry.remedy,
+})
+
+const render = (entry: CatalogEntry): string =>
+  `${entry.code}  ${entry.status ?? 'no status'}  ${entry.service}\n` +
+  `  message   ${entry.message}\n` +
+  `  category  ${entry.category}\n` +
+  `  retry     ${entry.retry}${entry.retry === 'never' ? ' (not retryable)' : ''}\n` +
+  `  remedy    ${entry.remedy}\n`
+
+/**
+ * Runs `lookup`; returns the exit code.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
+  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } })
+  if (E.isLeft(parsed)) return usage(io, parsed.left)
+  const { values, positionals } = parsed.right
+  if (values['help'] === true) {
+    io.stdout(LOOKUP_HELP)
+    return EXIT.ok
+  }
+  const code = positionals[0]
+  if (code === undefined || positionals.length > 1) return usage(io, 'expected exactly one CODE')
+  const statusFlag = values['status']
+  const status = typeof statusFlag === 'string' ? Number(statusFlag) : undefined
+  if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) {
+    return usage(io, `--status expects an HTTP status from 100 to 599, got "${String(statusFlag)}"`)
+  }
+  const catalog = defaultCatalog()
+  const variants = catalog.lookupAll(code)
+  const json = values['json'] === true
+  if (variants.length === 0) {
+    const suggestions = catalog.suggest(code)
+    if (json) io.stdout(`${JSON.stringify({ code, known: false, suggestions })}\n`)
+    else io.stderr(`unknown code ${code}${suggestions.length === 0 ? '' : `; did you mean ${suggestions.join(', ')}?`}\n`)
+    return EXIT.negative
+  }
+  const ordered = status === undefined ? variants : [...variants].sort((a, b) => Number(b.status === status) - Number(a.status === status))
+  const [first] = ordered
+  if (json) io.stdout(`${JSON.stringify({ ...asJson(first ?? ordered[0]!), known: true, variants: ordered.map(asJson) })}\n`)
+  else io.stdout(ordered.map(render).join('\n'))
+  return EXIT.ok
+}
+
+const usage = (io: CliIO, message: string): number => {
+  io.stderr(`otc-errors lookup: ${message}\nTry 'otc-errors lookup --help'.\n`)
+  return EXIT.usage
+}

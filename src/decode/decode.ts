@@ -1,0 +1,225 @@
+/**
+ * `decode(codec)(raw)`: a raw response to `Either<ServiceError, A>`. Total: it never throws.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import type * as t from 'io-ts'
+import { defaultCatalog, type Catalog, type CatalogEntry } from '../catalog/index.js'
+import { classify } from '../classify/classify.js'
+import { parseRetryAfter } from '../classify/retryAfter.js'
+import { statusClassOf } from '../classify/status.js'
+import { redactHeaders, redactText, secretValues } from '../error/redact.js'
+import { apiError, payloadError, type ApiError, type ServiceError } from '../error/ServiceError.js'
+import { readBody } from '../response/body.js'
+import { headerValue, normalizeHeaders, requestIdOf } from '../response/headers.js'
+import type { Body, HeaderMap, RawResponse } from '../response/model.js'
+import { bodyText } from '../response/text.js'
+import { extractError } from '../shapes/extract.js'
+import { drawErrors } from './problems.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Options of every decoder.
+ * - `catalog`: the catalogue to look codes up in (default: the shipped one; see `withCatalog`).
+ * - `now`: the clock used to read `Retry-After` dates (default `Date.now`).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface DecodeOptions {
+  readonly catalog?: Catalog
+  readonly now?: () => number
+}
+
+/**
+ * A response read once: status, normalised headers and the body by its type. What every
+ * decoder starts from.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ReadResponse {
+  readonly status: number
+  readonly headers: HeaderMap
+  readonly body: Body
+}
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Reads a raw response: headers normalised, body decoded and parsed by its type.
+ *
+ * @example
+ * import { readResponse } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const r = readResponse({ status: 400, headers: { 'Content-Type': 'application/json' }, body: '{"code":"VPN.0001"}' })
+ * assert.strictEqual(r.body._tag, 'Json')
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const readResponse = (raw: RawResponse): ReadResponse => {
+  const headers = normalizeHeaders(raw.headers)
+  return { status: raw.status, headers, body: readBody(headers, bodyText(raw.body)) }
+}
+
+const isHttpStatus = (status: number): boolean => Number.isInteger(status) && status >= 100 && status <= 599
+
+/** The service prefix of a code as printed: the text before its last dotted part. */
+const ownPrefix = (code: string): string | null => {
+  const dot = code.lastIndexOf('.')
+  return dot > 0 ? code.slice(0, dot) : null
+}
+
+const catalogView = (entry: CatalogEntry) => ({ code: entry.code, status: entry.status, message: entry.message, remedy: entry.remedy })
+
+/**
+ * The `ApiError` for a response read with `readResponse` that carries an error status.
+ *
+ * @example
+ * import { readResponse, toApiError } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const e = toApiError(readResponse({ status: 429, headers: { 'retry-after': '2' },
+ *   body: '{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}' }))
+ * assert.deepStrictEqual([e.code, e.service, e.category, e.retry], ['APIGW.0308', 'APIG', 'throttled', { retryable: true, strategy: 'after', delayMs: 2000 }])
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const toApiError = (response: ReadResponse, options: DecodeOptions = {}): ApiError => {
+  const { status, headers, body } = response
+  const extracted = extractError(body, status)
+  const catalog = options.catalog ?? defaultCatalog()
+  const entry = extracted.code === null ? O.none : catalog.lookup(extracted.code, status)
+  const now = options.now ?? Date.now
+  const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), now())
+  const valid = isHttpStatus(status)
+  const classification = valid
+    ? classify(status, entry, retryAfter)
+    : { category: 'unknown' as const, retry: { retryable: false, strategy: 'never' as const }, documentedStatus: null }
+  const secrets = secretValues(headers)
+  const clean = (text: string | null): string | null => (text === null ? null : redactText(text, secrets))
+  return apiError({
+    status,
+    statusClass: statusClassOf(status),
+    code: clean(extracted.code),
+    service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : ownPrefix(extracted.code),
+    message: clean(extracted.message),
+    requestId: clean(requestIdOf(headers) ?? extracted.requestId),
+    category: classification.category,
+    retry: classification.retry,
+    known: O.isSome(entry),
+    catalog: O.isSome(entry) ? catalogView(entry.value) : null,
+    documentedStatus: classification.documentedStatus,
+    shape: extracted.shape,
+    details: extracted.details.map((d) => ({ code: clean(d.code), message: clean(d.message) })),
+    headers: redactHeaders(headers),
+  })
+}
+
+/** The value a success body stands for: parsed JSON, the text of other bodies, `undefined` when empty. */
+const payloadOf = (body: Body): unknown => {
+  switch (body._tag) {
+    case 'Json':
+      return body.value
+    case 'Empty':
+      return undefined
+    default:
+      return body.text
+  }
+}
+
+/**
+ * The payload of a response read with `readResponse` that carries a success (below 400),
+ * checked by the codec; a mismatch is a `PayloadError`.
+ *
+ * @example
+ * import { readResponse, toPayload } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const r = toPayload(t.type({ id: t.string }))(readResponse({ status: 200, body: '{"id":"g-1"}' }))
+ * assert.deepStrictEqual(r, { _tag: 'Right', right: { id: 'g-1' } })
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const toPayload =
+  <A>(codec: t.Decoder<unknown, A>) =>
+  (response: ReadResponse): E.Either<ServiceError, A> => {
+    const result = codec.decode(payloadOf(response.body))
+    if (E.isRight(result)) return result
+    const problems = drawErrors(result.left)
+    const secrets = secretValues(response.headers)
+    return E.left(
+      payloadError({
+        status: response.status,
+        statusClass: statusClassOf(response.status),
+        requestId: requestIdOf(response.headers),
+        errors: result.left,
+        problems: problems.map((p) => redactText(p, secrets)),
+        message: redactText(`the ${response.status} response did not match ${codec.name}: ${problems.join('; ')}`, secrets),
+        headers: redactHeaders(response.headers),
+      }),
+    )
+  }
+
+/** Last line of defence: a value for whatever a broken input did to the pipeline. */
+const unexpected = (raw: unknown, error: unknown): ServiceError => {
+  const status = typeof raw === 'object' && raw !== null && typeof (raw as { status?: unknown }).status === 'number' ? (raw as { status: number }).status : 0
+  return apiError({
+    status,
+    statusClass: statusClassOf(status),
+    code: null,
+    service: null,
+    message: `the response could not be read: ${error instanceof Error ? redactText(error.message) : 'unknown failure'}`,
+    requestId: null,
+    category: 'unknown',
+    retry: { retryable: false, strategy: 'never' },
+    known: false,
+    catalog: null,
+    documentedStatus: null,
+    shape: 'none',
+    details: [],
+    headers: {},
+  })
+}
+
+/**
+ * Decodes a raw response `{ status, headers, body }`: a status below 400 gives the payload
+ * checked by `codec` (a mismatch is a `PayloadError`); 400 and above give an `ApiError` with
+ * the code, message, request id, catalogue entry and classification. Never throws.
+ *
+ * @example
+ * import { decode } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const result = decode(t.unknown)({
+ *   status: 400,
+ *   headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'req-1' },
+ *   body: '{"error_code": "AS.0001", "error_msg": "The request message format is invalid."}',
+ * })
+ * assert.ok(result._tag === 'Left' && result.left._tag === 'ApiError')
+ * assert.deepStrictEqual([result.left.code, result.left.category, result.left.retry.strategy], ['AS.0001', 'validation', 'never'])
+ *
+ * @since 0.1.0
+ * @category decoders
+ */
+export const decode =
+  <A>(codec: t.Decoder<unknown, A>, options: DecodeOptions = {}) =>
+  (raw: RawResponse): E.Either<ServiceError, A> => {
+    try {
+      const response = readResponse(raw)
+      return response.status < 400 && isHttpStatus(response.status)
+        ? toPayload(codec)(response)
+        : E.left(toApiError(response, options))
+    } catch (error) {
+      return E.left(unexpected(raw, error))
+    }
+  }

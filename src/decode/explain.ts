@@ -1,0 +1,91 @@
+/**
+ * `explain(raw)`: what the library makes of one response, as the flat record that
+ * `otc-errors explain --json` prints.
+ *
+ * @since 0.1.0
+ */
+import type { Category, RetryHint, StatusClass } from '../error/vocabulary.js'
+import { statusClassOf } from '../classify/status.js'
+import { requestIdOf } from '../response/headers.js'
+import type { RawResponse } from '../response/model.js'
+import { readResponse, toApiError, type DecodeOptions } from './decode.js'
+
+/**
+ * The explanation of a response. `ok` is true below 400 (the body is payload and `code` is
+ * null); `code` is spelled as the response printed it and `catalogCode` as the catalogue
+ * does; `message` is what the response said and `catalogMessage` what the tables say.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Explanation {
+  readonly ok: boolean
+  readonly status: number
+  readonly statusClass: StatusClass
+  readonly code: string | null
+  readonly service: string | null
+  readonly message: string | null
+  readonly requestId: string | null
+  readonly category: Category | null
+  readonly retry: RetryHint
+  readonly known: boolean
+  readonly catalogCode: string | null
+  readonly catalogMessage: string | null
+  readonly documentedStatus: number | null
+  readonly remedy: string | null
+  readonly shape: string
+}
+
+/**
+ * Explains a raw response (never throws).
+ *
+ * @example
+ * import { explain } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const x = explain({ status: 429, body: '{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}' })
+ * assert.deepStrictEqual([x.ok, x.code, x.catalogCode, x.service, x.category, x.known], [false, 'APIGW.0308', 'APIG.0308', 'APIG', 'throttled', true])
+ *
+ * @since 0.1.0
+ * @category decoders
+ */
+export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanation => {
+  const response = readResponse(raw)
+  const status = response.status
+  if (status >= 100 && status < 400) {
+    return {
+      ok: true,
+      status,
+      statusClass: statusClassOf(status),
+      code: null,
+      service: null,
+      message: null,
+      requestId: requestIdOf(response.headers),
+      category: null,
+      retry: { retryable: false, strategy: 'never' },
+      known: false,
+      catalogCode: null,
+      catalogMessage: null,
+      documentedStatus: null,
+      remedy: null,
+      shape: 'payload',
+    }
+  }
+  const e = toApiError(response, options)
+  return {
+    ok: false,
+    status,
+    statusClass: e.statusClass,
+    code: e.code,
+    service: e.service,
+    message: e.message,
+    requestId: e.requestId,
+    category: e.category,
+    retry: e.retry,
+    known: e.known,
+    catalogCode: e.catalog?.code ?? null,
+    catalogMessage: e.catalog?.message ?? null,
+    documentedStatus: e.documentedStatus,
+    remedy: e.catalog?.remedy ?? null,
+    shape: e.shape,
+  }
+}

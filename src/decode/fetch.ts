@@ -1,0 +1,99 @@
+/**
+ * `decodeFetch(codec)(response)`: a WHATWG `fetch` response to `TaskEither<ServiceError, A>`;
+ * network failures, timeouts and aborts become `TransportError`s.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type * as t from 'io-ts'
+import { redactText } from '../error/redact.js'
+import { transportError, type ServiceError, type TransportError, type TransportReason } from '../error/ServiceError.js'
+import { decode, type DecodeOptions } from './decode.js'
+
+/**
+ * What `decodeFetch` accepts: a `Response`, a promise of one (what `fetch(...)` returns), or a
+ * function that starts the request (lazy, as a `TaskEither` should be).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type FetchInput = Response | PromiseLike<Response> | (() => PromiseLike<Response>)
+
+/** System error codes that mean the connection or the response timed out. */
+const TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+])
+
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && key in value ? (value as Record<string, unknown>)[key] : undefined
+
+const stringField = (value: unknown, key: string): string | null => {
+  const found = field(value, key)
+  return typeof found === 'string' ? found : null
+}
+
+/**
+ * A `TransportError` for whatever `fetch` or the body read threw: `AbortError` → `abort`,
+ * `TimeoutError` (`AbortSignal.timeout`) and timeout codes → `timeout`, anything else →
+ * `network` (or `read` when the response had already begun).
+ *
+ * @example
+ * import { toTransportError } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(toTransportError(new DOMException('The operation was aborted.', 'AbortError')).reason, 'abort')
+ * assert.strictEqual(toTransportError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })).cause, 'ECONNREFUSED')
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const toTransportError = (error: unknown, fallback: TransportReason = 'network'): TransportError => {
+  const name = stringField(error, 'name')
+  const cause = field(error, 'cause')
+  const code = stringField(error, 'code') ?? stringField(cause, 'code')
+  const reason: TransportReason =
+    name === 'AbortError' ? 'abort' : name === 'TimeoutError' || (code !== null && TIMEOUT_CODES.has(code)) ? 'timeout' : fallback
+  const message = stringField(error, 'message') ?? (typeof error === 'string' ? error : 'the request failed')
+  const causeMessage = stringField(cause, 'message')
+  const detail = causeMessage !== null && causeMessage !== message ? `${message}: ${causeMessage}` : message
+  return transportError({ reason, message: redactText(detail), cause: code })
+}
+
+const start = (input: FetchInput): PromiseLike<Response> | Response => (typeof input === 'function' ? input() : input)
+
+/**
+ * Decodes a `fetch` response as `decode` does, as a `TaskEither`. Never rejects.
+ *
+ * @example
+ * import { decodeFetch } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const response = new Response('{"error_code":"LTS.0003","error_msg":"Invalid token."}', { status: 401 })
+ * const result = await decodeFetch(t.unknown)(response)()
+ * assert.ok(result._tag === 'Left' && result.left._tag === 'ApiError' && result.left.retry.strategy === 'reauth')
+ *
+ * @since 0.1.0
+ * @category decoders
+ */
+export const decodeFetch =
+  <A>(codec: t.Decoder<unknown, A>, options: DecodeOptions = {}) =>
+  (input: FetchInput): TE.TaskEither<ServiceError, A> =>
+  async () => {
+    let response: Response
+    try {
+      response = await start(input)
+    } catch (error) {
+      return E.left(toTransportError(error))
+    }
+    let body: Uint8Array
+    try {
+      body = new Uint8Array(await response.arrayBuffer())
+    } catch (error) {
+      return E.left(toTransportError(error, 'read'))
+    }
+    return decode(codec, options)({ status: response.status, headers: response.headers, body })
+  }

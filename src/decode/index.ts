@@ -1,0 +1,5 @@
+export * from './decode.js'
+export * from './fetch.js'
+export * from './token.js'
+export * from './problems.js'
+export * from './explain.js'

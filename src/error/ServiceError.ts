@@ -1,0 +1,388 @@
+/**
+ * `ServiceError`: everything that can go wrong when calling an OTC API, as a `_tag`ged union
+ * of values.
+ * - `ApiError`: the API answered with an error status (or a 1xx–3xx the caller cannot use).
+ * - `PayloadError`: a success whose body does not match the caller's codec.
+ * - `TransportError`: no response at all (network failure, timeout, abort).
+ *
+ * The errors are plain values (no captured stack traces, cheap on the error path). Their
+ * headers are stored already redacted, and `message`, `toJSON()`, `String()` and
+ * `util.inspect` never show a secret.
+ *
+ * @since 0.1.0
+ */
+import type * as t from 'io-ts'
+import type { Category, RetryHint, StatusClass } from './vocabulary.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * One error of a body that lists several (`{"errors": [...]}`); the first is also the error's
+ * own `code` and `message`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ErrorDetail {
+  readonly code: string | null
+  readonly message: string | null
+}
+
+/**
+ * What the catalogue says about the code, beside (never instead of) what the response said.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CatalogView {
+  /** The code as the catalogue spells it (`APIG.0308` for a printed `APIGW.0308`). */
+  readonly code: string
+  /** The documented status of the matching variant, or null when the table gives none. */
+  readonly status: number | null
+  /** The API's literal message, as documented. */
+  readonly message: string
+  /** What to do about it, in a sentence or two. */
+  readonly remedy: string
+}
+
+/** The fields of an `ApiError`. @since 0.1.0 @category model */
+export interface ApiErrorFields {
+  readonly status: number
+  readonly statusClass: StatusClass
+  /** The service code exactly as the response printed it, or null. */
+  readonly code: string | null
+  /** The code's prefix as the catalogue spells it (`AS`, `APIG`), the code's own prefix when unknown, or null. */
+  readonly service: string | null
+  /** What the response said, or null when it said nothing readable. */
+  readonly message: string | null
+  readonly requestId: string | null
+  readonly category: Category
+  readonly retry: RetryHint
+  /** Whether the code is in the catalogue. */
+  readonly known: boolean
+  readonly catalog: CatalogView | null
+  /** Set when the catalogue documents another status class than the one observed; the observed status decided. */
+  readonly documentedStatus: number | null
+  /** Which body shape the code and message were read from (`error_code`, `obs-xml`, `broken-json`, …). */
+  readonly shape: string
+  readonly details: ReadonlyArray<ErrorDetail>
+  /** Response headers, lower-case names, secret values replaced by `[redacted]`. */
+  readonly headers: Readonly<Record<string, string>>
+}
+
+/** The fields of a `PayloadError`. @since 0.1.0 @category model */
+export interface PayloadErrorFields {
+  readonly status: number
+  readonly statusClass: StatusClass
+  readonly requestId: string | null
+  /** The codec's errors, as io-ts reports them. */
+  readonly errors: t.Errors
+  /** The codec's errors drawn for people, one line each. */
+  readonly problems: ReadonlyArray<string>
+  readonly message: string
+  readonly headers: Readonly<Record<string, string>>
+}
+
+/**
+ * Why there was no response: `network` (DNS, refused, reset), `timeout`, `abort` (the caller
+ * cancelled), `read` (the body could not be read).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type TransportReason = 'network' | 'timeout' | 'abort' | 'read'
+
+/** The fields of a `TransportError`. @since 0.1.0 @category model */
+export interface TransportErrorFields {
+  readonly reason: TransportReason
+  readonly message: string
+  /** A system error code when there was one (`ECONNREFUSED`, `UND_ERR_CONNECT_TIMEOUT`). */
+  readonly cause: string | null
+}
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom')
+
+/**
+ * The API answered with an error.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export class ApiError implements ApiErrorFields {
+  readonly _tag = 'ApiError' as const
+  readonly name = 'ApiError' as const
+  readonly status!: number
+  readonly statusClass!: StatusClass
+  readonly code!: string | null
+  readonly service!: string | null
+  readonly message!: string | null
+  readonly requestId!: string | null
+  readonly category!: Category
+  readonly retry!: RetryHint
+  readonly known!: boolean
+  readonly catalog!: CatalogView | null
+  readonly documentedStatus!: number | null
+  readonly shape!: string
+  readonly details!: ReadonlyArray<ErrorDetail>
+  readonly headers!: Readonly<Record<string, string>>
+  constructor(fields: ApiErrorFields) {
+    Object.assign(this, pick(fields, apiKeys))
+  }
+  /** A plain, JSON-safe object of the fields. */
+  toJSON(): ApiErrorFields & { readonly _tag: 'ApiError' } {
+    return { _tag: this._tag, ...pick(this, apiKeys) }
+  }
+  toString(): string {
+    return draw(this)
+  }
+  [inspectSymbol](): string {
+    return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
+  }
+}
+
+/**
+ * A success whose body does not match the codec.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export class PayloadError implements PayloadErrorFields {
+  readonly _tag = 'PayloadError' as const
+  readonly name = 'PayloadError' as const
+  readonly status!: number
+  readonly statusClass!: StatusClass
+  readonly requestId!: string | null
+  readonly errors!: t.Errors
+  readonly problems!: ReadonlyArray<string>
+  readonly message!: string
+  readonly headers!: Readonly<Record<string, string>>
+  /** A payload mismatch is never worth retrying. */
+  readonly category: Category = 'unknown'
+  readonly retry: RetryHint = { retryable: false, strategy: 'never' }
+  constructor(fields: PayloadErrorFields) {
+    Object.assign(this, pick(fields, payloadKeys))
+  }
+  /** A plain, JSON-safe object (the io-ts errors are given as `problems`, not as raw contexts). */
+  toJSON(): Omit<PayloadErrorFields, 'errors'> & { readonly _tag: 'PayloadError' } {
+    const { errors: _errors, ...rest } = pick(this, payloadKeys)
+    return { _tag: this._tag, ...rest }
+  }
+  toString(): string {
+    return draw(this)
+  }
+  [inspectSymbol](): string {
+    return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
+  }
+}
+
+/**
+ * No response: the network failed, the call timed out or was aborted.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export class TransportError implements TransportErrorFields {
+  readonly _tag = 'TransportError' as const
+  readonly name = 'TransportError' as const
+  readonly reason!: TransportReason
+  readonly message!: string
+  readonly cause!: string | null
+  readonly status = null
+  readonly category!: Category
+  readonly retry!: RetryHint
+  constructor(fields: TransportErrorFields) {
+    Object.assign(this, pick(fields, transportKeys))
+    const aborted = fields.reason === 'abort'
+    this.category = fields.reason === 'timeout' ? 'timeout' : aborted ? 'unknown' : 'unavailable'
+    // A caller's own abort is a decision, not a failure: retrying would overrule it.
+    this.retry = aborted ? { retryable: false, strategy: 'never' } : { retryable: true, strategy: 'backoff' }
+  }
+  toJSON(): TransportErrorFields & { readonly _tag: 'TransportError'; readonly category: Category; readonly retry: RetryHint } {
+    return { _tag: this._tag, ...pick(this, transportKeys), category: this.category, retry: this.retry }
+  }
+  toString(): string {
+    return draw(this)
+  }
+  [inspectSymbol](): string {
+    return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
+  }
+}
+
+/**
+ * Everything that can go wrong when calling an OTC API.
+ *
+ * @example
+ * import { decode, type ServiceError } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const result = decode(t.unknown)({ status: 503, body: '' })
+ * assert.strictEqual(result._tag === 'Left' && result.left._tag, 'ApiError')
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type ServiceError = ApiError | PayloadError | TransportError
+
+const apiKeys = [
+  'status', 'statusClass', 'code', 'service', 'message', 'requestId', 'category', 'retry', 'known',
+  'catalog', 'documentedStatus', 'shape', 'details', 'headers',
+] as const satisfies ReadonlyArray<keyof ApiErrorFields>
+const payloadKeys = ['status', 'statusClass', 'requestId', 'errors', 'problems', 'message', 'headers'] as const satisfies ReadonlyArray<
+  keyof PayloadErrorFields
+>
+const transportKeys = ['reason', 'message', 'cause'] as const satisfies ReadonlyArray<keyof TransportErrorFields>
+
+const pick = <A, K extends keyof A>(a: A, keys: ReadonlyArray<K>): Pick<A, K> => {
+  const out = {} as Pick<A, K>
+  for (const key of keys) out[key] = a[key]
+  return out
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Builds an `ApiError`. Headers must already be redacted (see `redactHeaders`).
+ *
+ * @example
+ * import { apiError } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const e = apiError({ status: 404, statusClass: '4xx', code: 'AS.2007', service: 'AS', message: 'Not found', requestId: null,
+ *   category: 'not-found', retry: { retryable: false, strategy: 'never' }, known: true, catalog: null, documentedStatus: null,
+ *   shape: 'error_code', details: [], headers: {} })
+ * assert.strictEqual(e._tag, 'ApiError')
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const apiError = (fields: ApiErrorFields): ApiError => new ApiError(fields)
+
+/**
+ * Builds a `PayloadError`.
+ *
+ * @example
+ * import { payloadError } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const e = payloadError({ status: 200, statusClass: '2xx', requestId: null, errors: [], problems: [], message: 'bad', headers: {} })
+ * assert.strictEqual(e.retry.retryable, false)
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const payloadError = (fields: PayloadErrorFields): PayloadError => new PayloadError(fields)
+
+/**
+ * Builds a `TransportError`; its category and retry hint follow from the reason.
+ *
+ * @example
+ * import { transportError } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(transportError({ reason: 'timeout', message: 'timed out', cause: null }).retry.strategy, 'backoff')
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const transportError = (fields: TransportErrorFields): TransportError => new TransportError(fields)
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Exhaustive case analysis over a `ServiceError`.
+ *
+ * @example
+ * import { decode, fold } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const r = decode(t.unknown)({ status: 429, body: '{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}' })
+ * const what = r._tag === 'Left' ? fold({ ApiError: (e) => e.code, PayloadError: () => 'payload', TransportError: () => 'transport' })(r.left) : 'ok'
+ * assert.strictEqual(what, 'APIGW.0308')
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const fold =
+  <R>(cases: {
+    readonly ApiError: (e: ApiError) => R
+    readonly PayloadError: (e: PayloadError) => R
+    readonly TransportError: (e: TransportError) => R
+  }) =>
+  (e: ServiceError): R => {
+    switch (e._tag) {
+      case 'ApiError':
+        return cases.ApiError(e)
+      case 'PayloadError':
+        return cases.PayloadError(e)
+      case 'TransportError':
+        return cases.TransportError(e)
+    }
+  }
+
+/**
+ * `fold` under the name pattern-matching libraries use.
+ *
+ * @example
+ * import { match, transportError } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const tag = match({ ApiError: () => 'api', PayloadError: () => 'payload', TransportError: (e) => e.reason })(
+ *   transportError({ reason: 'abort', message: 'aborted', cause: null }))
+ * assert.strictEqual(tag, 'abort')
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const match = fold
+
+const reasonPhrase = (status: number): string => REASONS.get(status) ?? ''
+const REASONS: ReadonlyMap<number, string> = new Map([
+  [400, 'Bad Request'], [401, 'Unauthorized'], [403, 'Forbidden'], [404, 'Not Found'], [405, 'Method Not Allowed'],
+  [406, 'Not Acceptable'], [408, 'Request Timeout'], [409, 'Conflict'], [412, 'Precondition Failed'],
+  [413, 'Payload Too Large'], [415, 'Unsupported Media Type'], [422, 'Unprocessable Content'], [429, 'Too Many Requests'],
+  [500, 'Internal Server Error'], [501, 'Not Implemented'], [502, 'Bad Gateway'], [503, 'Service Unavailable'],
+  [504, 'Gateway Timeout'],
+])
+
+/**
+ * `404 Not Found`-style text for a status (the number alone when the phrase is not known).
+ *
+ * @example
+ * import { statusText } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(statusText(429), '429 Too Many Requests')
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const statusText = (status: number): string => `${status}${reasonPhrase(status) === '' ? '' : ` ${reasonPhrase(status)}`}`
+
+/**
+ * One line for people: what happened, the code, the category and what to do about retrying.
+ * Never contains a secret.
+ *
+ * @example
+ * import { decode, draw } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const r = decode(t.unknown)({ status: 404, body: '{"error_code":"AS.2007","error_msg":"The AS group does not exist."}' })
+ * assert.ok(r._tag === 'Left' && draw(r.left).startsWith('404 Not Found AS.2007: The AS group does not exist.'))
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const draw: (e: ServiceError) => string = fold({
+  ApiError: (e) => {
+    const code = e.code === null ? '' : ` ${e.code}`
+    const message = e.message ?? e.catalog?.message ?? '(no message)'
+    const request = e.requestId === null ? '' : ` [request ${e.requestId}]`
+    return `${statusText(e.status)}${code}: ${message} (${e.category}, retry: ${drawRetry(e.retry)})${request}`
+  },
+  PayloadError: (e) => `${statusText(e.status)} payload did not match the codec: ${e.problems.join('; ')}`,
+  TransportError: (e) => `${e.reason} error: ${e.message}${e.cause === null ? '' : ` (${e.cause})`}`,
+})
+
+const drawRetry = (retry: RetryHint): string =>
+  retry.strategy === 'after' && retry.delayMs !== undefined ? `after ${retry.delayMs} ms` : retry.strategy

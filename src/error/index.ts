@@ -1,0 +1,3 @@
+export * from './vocabulary.js'
+export * from './redact.js'
+export * from './ServiceError.js'

@@ -1,0 +1,102 @@
+/**
+ * Redaction of secrets: header values that carry credentials never appear in anything the
+ * library renders.
+ *
+ * @since 0.1.0
+ */
+
+/** What a secret is replaced with. @since 0.1.0 @category constants */
+export const REDACTED = '[redacted]'
+
+/**
+ * Header names whose values are credentials (lower case). Beyond these, any header whose name
+ * mentions a token, secret, password, signature, session or API key is treated as secret too.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'x-subject-token',
+  'x-auth-token',
+  'authorization',
+  'proxy-authorization',
+  'x-security-token',
+  'x-amz-security-token',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+])
+
+const SECRET_NAME = /token|secret|passw|signature|session|api-?key|credential|cookie|authori[sz]ation/i
+
+/**
+ * Whether a header's value must never be shown.
+ *
+ * @example
+ * import { isSecretHeader } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(isSecretHeader('X-Subject-Token'), true)
+ * assert.strictEqual(isSecretHeader('Content-Type'), false)
+ *
+ * @since 0.1.0
+ * @category redaction
+ */
+export const isSecretHeader = (name: string): boolean => {
+  const lower = name.toLowerCase()
+  return SECRET_HEADERS.has(lower) || SECRET_NAME.test(lower)
+}
+
+/**
+ * A copy of the headers with every secret value replaced by `[redacted]`.
+ *
+ * @example
+ * import { redactHeaders } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const headers = redactHeaders(new Map([['x-auth-token', 'MIIabc'], ['content-type', 'application/json']]))
+ * assert.deepStrictEqual(headers, { 'x-auth-token': '[redacted]', 'content-type': 'application/json' })
+ *
+ * @since 0.1.0
+ * @category redaction
+ */
+export const redactHeaders = (headers: ReadonlyMap<string, string>): Readonly<Record<string, string>> => {
+  const out: Array<[string, string]> = []
+  for (const [name, value] of headers) out.push([name, isSecretHeader(name) ? REDACTED : value])
+  // Object.fromEntries defines own properties, so a `__proto__` header stays a plain key.
+  return Object.fromEntries(out)
+}
+
+/** The secret values among the headers, longest first, so that substrings are replaced last. */
+export const secretValues = (headers: ReadonlyMap<string, string>): ReadonlyArray<string> => {
+  const values: Array<string> = []
+  for (const [name, value] of headers) {
+    if (!isSecretHeader(name)) continue
+    for (const part of [value, ...value.split(/[,;]\s*/)]) {
+      const trimmed = part.trim()
+      // Very short values (a single letter) would blank out ordinary words; they are not credentials.
+      if (trimmed.length >= 6) values.push(trimmed)
+    }
+  }
+  return values.sort((a, b) => b.length - a.length)
+}
+
+// `Name: value` or `name=value` text for a secret header, as it appears in echoed requests and logs.
+const SECRET_TEXT =
+  /\b(x-subject-token|x-auth-token|x-security-token|authorization|proxy-authorization|cookie|set-cookie)(["']?\s*[:=]\s*["']?)(?:(?:bearer|basic|token)\s+)?[^\s"',;]+/gi
+
+/**
+ * Text with secrets removed: every given secret value, and `X-Auth-Token: …`-style pairs.
+ *
+ * @example
+ * import { redactText } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(redactText('sent X-Auth-Token: MIIabc123 to IAM'), 'sent X-Auth-Token: [redacted] to IAM')
+ * assert.strictEqual(redactText('echo s3cr3t-value', ['s3cr3t-value']), 'echo [redacted]')
+ *
+ * @since 0.1.0
+ * @category redaction
+ */
+export const redactText = (text: string, secrets: ReadonlyArray<string> = []): string => {
+  let out = text
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
+  return out.replace(SECRET_TEXT, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
+}
