@@ -76,7 +76,7 @@ export const secretValues = (headers: ReadonlyMap<string, string>): ReadonlyArra
       if (trimmed.length >= 6) values.push(trimmed)
     }
   }
-  return values.sort((a, b) => b.length - a.length)
+  return [...new Set(values)].sort((a, b) => b.length - a.length)
 }
 
 // `Name: value` or `name=value` text for a secret header, as it appears in echoed requests and logs.

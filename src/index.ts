@@ -1,0 +1,12 @@
+/**
+ * otc-errors: typed, classified errors for Open Telekom Cloud (and Huawei-Cloud-style) REST
+ * APIs. This module only re-exports; each concept lives in its own folder.
+ *
+ * @packageDocumentation
+ */
+export * from './error/index.js'
+export * from './response/index.js'
+export * from './shapes/index.js'
+export * from './catalog/index.js'
+export * from './classify/index.js'
+export * from './decode/index.js'

@@ -1,0 +1,11 @@
+/**
+ * Reading raw responses: headers, body text, body (JSON, XML, HTML, text) and `curl -i` output.
+ *
+ * @since 0.1.0
+ */
+export type { Body, HeaderMap, HeadersInput, RawResponse } from './model.js'
+export { REQUEST_ID_HEADERS, contentTypeOf, headerValue, normalizeHeaders, requestIdOf } from './headers.js'
+export { bodyText, type BodyInput } from './text.js'
+export { decodeXmlEntities, readXml, type XmlSummary } from './xml.js'
+export { readBody } from './body.js'
+export { parseCurl, type CurlResponse } from './curl.js'

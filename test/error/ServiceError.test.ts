@@ -1,0 +1,46 @@
+import { inspect } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import * as _ from '../../src/error/ServiceError.js'
+
+const api = _.apiError({
+  status: 404, statusClass: '4xx', code: 'AS.2007', service: 'AS', message: 'The AS group does not exist.', requestId: 'r-1',
+  category: 'not-found', retry: { retryable: false, strategy: 'never' }, known: true,
+  catalog: { code: 'AS.2007', status: 404, message: 'The AS group does not exist.', remedy: 'Check the group id.' },
+  documentedStatus: null, shape: 'error_code', details: [], headers: { 'x-auth-token': '[redacted]' },
+})
+const payload = _.payloadError({ status: 200, statusClass: '2xx', requestId: null, errors: [], problems: ['id: expected string, got 3'], message: 'm', headers: {} })
+const transport = _.transportError({ reason: 'timeout', message: 'timed out after 50 ms', cause: 'UND_ERR_CONNECT_TIMEOUT' })
+
+describe('fold / match', () => {
+  const tag = _.fold({ ApiError: (e) => `api ${e.code}`, PayloadError: (e) => `payload ${e.problems.length}`, TransportError: (e) => `transport ${e.reason}` })
+  it('picks the case of each variant', () => {
+    expect([tag(api), tag(payload), tag(transport)]).toEqual(['api AS.2007', 'payload 1', 'transport timeout'])
+    expect(_.match).toBe(_.fold)
+  })
+})
+
+describe('draw', () => {
+  it('renders each variant on one line', () => {
+    expect(_.draw(api)).toBe('404 Not Found AS.2007: The AS group does not exist. (not-found, retry: never) [request r-1]')
+    expect(_.draw(payload)).toBe('200 payload did not match the codec: id: expected string, got 3')
+    expect(_.draw(transport)).toBe('timeout error: timed out after 50 ms (UND_ERR_CONNECT_TIMEOUT)')
+    expect(String(api)).toBe(_.draw(api))
+  })
+})
+
+describe('renderings', () => {
+  it('toJSON gives plain fields with the tag', () => {
+    expect(JSON.parse(JSON.stringify(api))).toMatchObject({ _tag: 'ApiError', code: 'AS.2007', headers: { 'x-auth-token': '[redacted]' } })
+    expect(JSON.parse(JSON.stringify(payload))).toEqual({ _tag: 'PayloadError', status: 200, statusClass: '2xx', requestId: null, problems: ['id: expected string, got 3'], message: 'm', headers: {} })
+    expect(JSON.parse(JSON.stringify(transport))).toEqual({
+      _tag: 'TransportError', reason: 'timeout', message: 'timed out after 50 ms', cause: 'UND_ERR_CONNECT_TIMEOUT', category: 'timeout', retry: { retryable: true, strategy: 'backoff' },
+    })
+  })
+  it('util.inspect shows the tag and fields', () => {
+    expect(inspect(api)).toMatch(/^ApiError \{\n {2}"_tag": "ApiError"/)
+  })
+  it('transport errors classify by reason', () => {
+    expect(_.transportError({ reason: 'network', message: 'x', cause: null }).category).toBe('unavailable')
+    expect(_.transportError({ reason: 'abort', message: 'x', cause: null }).retry).toEqual({ retryable: false, strategy: 'never' })
+  })
+})
