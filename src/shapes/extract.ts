@@ -1,0 +1,126 @@
+/**
+ * `extractError(body, status)`: the code, message and request id of an error body, whatever
+ * its shape. Total: any body gives an answer, never an exception.
+ *
+ * @since 0.1.0
+ */
+import type { Body } from '../response/model.js'
+import { isJsonObject, readKeys, textOf, type JsonObject } from './keys.js'
+import type { Extracted } from './model.js'
+import { codeInText, scanBrokenJson } from './scan.js'
+import { SHAPES, type Found } from './table.js'
+
+const NONE: Extracted = { shape: 'none', code: null, message: null, requestId: null, details: [] }
+const EMPTY: Extracted = { ...NONE, shape: 'empty' }
+const MAX_NODES = 200
+
+const extracted = (shape: string, f: Found): Extracted => ({ shape, code: f.code, message: f.message, requestId: f.requestId, details: f.details })
+
+const detailsOf = (code: string | null, message: string | null) => (code === null && message === null ? [] : [{ code, message }])
+
+/** A breadth-first look for code-like keys in nested objects, for shapes nobody listed. Bounded. */
+const searchNested = (root: JsonObject, status: number): Found | undefined => {
+  const queue: Array<{ value: JsonObject; depth: number }> = [{ value: root, depth: 0 }]
+  for (let visited = 0; visited < queue.length && visited < MAX_NODES; visited++) {
+    const { value, depth } = queue[visited]!
+    if (depth > 0) {
+      const r = readKeys(value, status)
+      if (r.code !== null) return { code: r.code, message: r.message, requestId: r.requestId, details: detailsOf(r.code, r.message) }
+    }
+    if (depth >= 3) continue
+    const keys = Object.keys(value)
+    for (let i = 0; i < keys.length && queue.length < MAX_NODES; i++) {
+      const child = value[keys[i]!]
+      if (isJsonObject(child)) queue.push({ value: child, depth: depth + 1 })
+      else if (Array.isArray(child) && isJsonObject(child[0])) queue.push({ value: child[0], depth: depth + 1 })
+    }
+  }
+  return undefined
+}
+
+const fromJson = (value: unknown, status: number): Extracted => {
+  if (Array.isArray(value)) {
+    const list = SHAPES.find((s) => s.name === 'errors-list')?.read({ errors: value }, status)
+    return list === undefined ? NONE : extracted('errors-list', list)
+  }
+  if (!isJsonObject(value)) {
+    const text = textOf(value)
+    return text === null ? NONE : { shape: 'text', code: codeInText(text), message: text, requestId: null, details: [{ code: codeInText(text), message: text }] }
+  }
+  // A body with a code nested deeper than any named shape looks is read generically first.
+  for (const shape of SHAPES) {
+    const f = shape.read(value, status)
+    if (f === undefined) continue
+    if (f.code === null && shape.name === 'message-only') {
+      const nested = searchNested(value, status)
+      if (nested !== undefined) return extracted('generic', { ...nested, message: nested.message ?? f.message })
+    }
+    return extracted(shape.name, f)
+  }
+  const nested = searchNested(value, status)
+  if (nested !== undefined) return extracted('generic', nested)
+  const top = readKeys(value, status)
+  return top.requestId === null ? NONE : { ...NONE, requestId: top.requestId }
+}
+
+const firstLine = (text: string): string | null => {
+  const trimmed = text.trimStart()
+  const end = trimmed.indexOf('\n')
+  const line = (end === -1 ? trimmed : trimmed.slice(0, end)).trim()
+  return line === '' ? null : line.length > 500 ? `${line.slice(0, 500)}…` : line
+}
+
+const xmlValue = (elements: ReadonlyMap<string, string>, names: ReadonlyArray<string>): string | null => {
+  for (const name of names) {
+    const value = textOf(elements.get(name))
+    if (value !== null) return value
+  }
+  return null
+}
+
+/**
+ * Reads the error of a body: the named shapes first (`SHAPES`), then a general reading of
+ * code-like and message-like keys; XML, HTML, text and broken JSON each their own way.
+ *
+ * @example
+ * import { extractError } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const text = '{"error": {"code": "AS.0001", "message": "Invalid request."}}'
+ * assert.deepStrictEqual(extractError({ _tag: 'Json', value: JSON.parse(text), text }, 400),
+ *   { shape: 'error.code', code: 'AS.0001', message: 'Invalid request.', requestId: null, details: [{ code: 'AS.0001', message: 'Invalid request.' }] })
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const extractError = (body: Body, status: number): Extracted => {
+  try {
+    switch (body._tag) {
+      case 'Empty':
+        return EMPTY
+      case 'Json':
+        return fromJson(body.value, status)
+      case 'BrokenJson': {
+        const s = scanBrokenJson(body.text)
+        if (s.code === null && s.message === null) return { ...NONE, shape: 'broken-json', message: firstLine(body.text), details: [] }
+        return { shape: 'broken-json', code: s.code, message: s.message, requestId: s.requestId, details: [{ code: s.code, message: s.message }] }
+      }
+      case 'Xml': {
+        const code = xmlValue(body.elements, ['Code', 'code', 'ErrorCode', 'error_code'])
+        const message = xmlValue(body.elements, ['Message', 'message', 'ErrorMessage', 'error_msg'])
+        const requestId = xmlValue(body.elements, ['RequestId', 'requestId', 'request_id', 'RequestID'])
+        return { shape: 'obs-xml', code, message, requestId, details: detailsOf(code, message) }
+      }
+      case 'Html': {
+        const message = body.title ?? null
+        return { shape: 'html', code: codeInText(body.text), message, requestId: null, details: detailsOf(null, message) }
+      }
+      case 'Text': {
+        const message = firstLine(body.text)
+        const code = codeInText(body.text)
+        return { shape: 'text', code, message, requestId: null, details: detailsOf(code, message) }
+      }
+    }
+  } catch {
+    return NONE
+  }
+}

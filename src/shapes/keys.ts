@@ -1,0 +1,164 @@
+/**
+ * Reading one JSON object for code-like, message-like and request-id-like keys, whatever their
+ * spelling (`error_code`, `errorCode`, `errCode`, `code`; `error_msg`, `errorMessage`,
+ * `message`, `detail`, …). The named shapes decide which object to read; this decides how.
+ *
+ * @since 0.1.0
+ */
+import type { ErrorDetail } from '../error/ServiceError.js'
+
+/** A JSON object (not an array, not null). */
+export type JsonObject = Readonly<Record<string, unknown>>
+
+/**
+ * Whether a value is a JSON object.
+ *
+ * @example
+ * import { isJsonObject } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(isJsonObject({ a: 1 }), true)
+ * assert.strictEqual(isJsonObject([1]), false)
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isJsonObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * An own property, never one inherited from `Object.prototype` (so `constructor` or
+ * `__proto__` keys are read as data, and absent ones as absent).
+ *
+ * @example
+ * import { own } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(own({}, 'constructor'), undefined)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const own = (object: JsonObject, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined
+
+/** A key without case, `_` or `-`: `error_code`, `errorCode` and `Error-Code` read alike. */
+const normalizeKey = (key: string): string => key.replace(/[_\-\s]/g, '').toLowerCase()
+
+/** Code-like keys, best first (normalised spelling). */
+export const CODE_KEYS: ReadonlyArray<string> = ['errorcode', 'errcode', 'code', 'errorno', 'errno']
+/** Message-like keys, best first (normalised spelling). */
+export const MESSAGE_KEYS: ReadonlyArray<string> = [
+  'errormsg', 'errormessage', 'errmsg', 'errmessage', 'message', 'msg', 'errorextmsg', 'detail', 'details',
+  'errordescription', 'description', 'title', 'reason', 'error', 'errorinfo',
+]
+/** Request-id-like keys (normalised spelling). */
+export const REQUEST_ID_KEYS: ReadonlyArray<string> = ['requestid', 'xrequestid', 'reqid']
+
+const MAX_TEXT = 2000
+
+/** A trimmed, non-empty, bounded string, or null. */
+export const textOf = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null
+  const trimmed = value.trim()
+  return trimmed === '' ? null : trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT)}…` : trimmed
+}
+
+/**
+ * A service code from a value: a trimmed string, or an integer unless it only repeats the
+ * HTTP status (Keystone's `{"code": 401}` is no service code).
+ *
+ * @example
+ * import { codeOf } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(codeOf(' AS.0001 ', 400), 'AS.0001')
+ * assert.strictEqual(codeOf(1101, 400), '1101')
+ * assert.strictEqual(codeOf(401, 401), null)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const codeOf = (value: unknown, status: number): string | null => {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value !== status ? String(value) : null
+  const text = textOf(value)
+  // A code is a token, not prose: a sentence under a "code" key is not a service code.
+  return text !== null && text.length <= 100 && !/\s{2,}|[.!?]\s/.test(text) ? text : null
+}
+
+/** A message from a value: a string, or the message inside a nested object or list. */
+export const messageOf = (value: unknown, depth = 0): string | null => {
+  const text = textOf(value)
+  if (text !== null || depth > 2) return text
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (Array.isArray(value)) {
+    for (let i = 0; i < Math.min(value.length, 10); i++) {
+      const inner = messageOf(value[i], depth + 1)
+      if (inner !== null) return inner
+    }
+    return null
+  }
+  if (isJsonObject(value)) return readKeys(value, 0).message
+  return null
+}
+
+/**
+ * Which of an object's keys are code-, message- and request-id-like, by priority. Keys are
+ * visited once, so the work is linear in the object's size (capped).
+ */
+const MAX_KEYS = 200
+const rank = (keys: ReadonlyArray<string>, key: string): number => {
+  const i = keys.indexOf(key)
+  return i === -1 ? Number.POSITIVE_INFINITY : i
+}
+
+/** The keys of one object found for each role. */
+export interface KeyReading extends ErrorDetail {
+  readonly requestId: string | null
+  /** The original spelling of the key the code came from, e.g. `error_code`. */
+  readonly codeKey: string | null
+}
+
+/**
+ * Reads an object's code-like, message-like and request-id-like keys.
+ *
+ * @example
+ * import { readKeys } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(readKeys({ errCode: 'X.1', error_ext_msg: 'boom', requestId: 'r' }, 400),
+ *   { code: 'X.1', message: 'boom', requestId: 'r', codeKey: 'errCode' })
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const readKeys = (object: JsonObject, status: number): KeyReading => {
+  let code: string | null = null
+  let codeRank = Number.POSITIVE_INFINITY
+  let codeKey: string | null = null
+  let message: string | null = null
+  let messageRank = Number.POSITIVE_INFINITY
+  let requestId: string | null = null
+  const keys = Object.keys(object)
+  for (let i = 0; i < keys.length && i < MAX_KEYS; i++) {
+    const key = keys[i]!
+    const normal = normalizeKey(key)
+    const value = object[key]
+    const c = rank(CODE_KEYS, normal)
+    if (c < codeRank) {
+      const found = codeOf(value, status)
+      if (found !== null) {
+        code = found
+        codeRank = c
+        codeKey = key
+      }
+    }
+    const m = rank(MESSAGE_KEYS, normal)
+    if (m < messageRank) {
+      // `error` is a message only when it is text ({"error": "Not Found"}); an object is a wrapper.
+      const found = normal === 'error' ? textOf(value) : messageOf(value, 1)
+      if (found !== null) {
+        message = found
+        messageRank = m
+      }
+    }
+    if (requestId === null && REQUEST_ID_KEYS.includes(normal)) requestId = textOf(value)
+  }
+  return { code, message, requestId, codeKey }
+}

@@ -1,0 +1,199 @@
+/**
+ * The named body shapes, tried in order; a new shape is one entry. Each says which object of
+ * the body to read (and how to name what it found); `readKeys` does the reading.
+ *
+ * @since 0.1.0
+ */
+import type { ErrorDetail } from '../error/ServiceError.js'
+import { isJsonObject, own, readKeys, textOf, type JsonObject, type KeyReading } from './keys.js'
+
+/**
+ * What a shape found: code and message (at least one of them), request id, every error.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Found {
+  readonly code: string | null
+  readonly message: string | null
+  readonly requestId: string | null
+  readonly details: ReadonlyArray<ErrorDetail>
+}
+
+/**
+ * A named shape: `read` gives what it found, or `undefined` when the body is not of this shape.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Shape {
+  readonly name: string
+  readonly doc: string
+  readonly read: (body: JsonObject, status: number) => Found | undefined
+}
+
+const MAX_DETAILS = 100
+
+const found = (reading: KeyReading, requestId: string | null = null): Found | undefined =>
+  reading.code === null && reading.message === null
+    ? undefined
+    : {
+        code: reading.code,
+        message: reading.message,
+        requestId: reading.requestId ?? requestId,
+        details: [{ code: reading.code, message: reading.message }],
+      }
+
+const topRequestId = (body: JsonObject, status: number): string | null => readKeys(body, status).requestId
+
+/** Reads a list of error objects: the first is the error, all are details. */
+const readList = (list: ReadonlyArray<unknown>, status: number, requestId: string | null): Found | undefined => {
+  const details: Array<ErrorDetail & { requestId: string | null }> = []
+  for (let i = 0; i < list.length && details.length < MAX_DETAILS; i++) {
+    const item = list[i]
+    if (isJsonObject(item)) {
+      const r = readKeys(item, status)
+      if (r.code !== null || r.message !== null) details.push({ code: r.code, message: r.message, requestId: r.requestId })
+    } else {
+      const text = textOf(item)
+      if (text !== null) details.push({ code: null, message: text, requestId: null })
+    }
+  }
+  const [first] = details
+  if (first === undefined) return undefined
+  return {
+    code: first.code,
+    message: first.message,
+    requestId: first.requestId ?? requestId,
+    details: details.map(({ code, message }) => ({ code, message })),
+  }
+}
+
+const OPENSTACK_WRAPPERS: ReadonlySet<string> = new Set([
+  'badRequest', 'itemNotFound', 'computeFault', 'conflictingRequest', 'overLimit', 'forbidden', 'unauthorized',
+  'notFound', 'badMethod', 'notImplemented', 'serviceUnavailable', 'buildInProgress', 'itemInUse', 'unprocessableEntity',
+  'instanceFault', 'volumeFault', 'networkFault', 'notAcceptable', 'requestEntityTooLarge', 'badMediaType', 'rateLimited',
+])
+
+/**
+ * The named shapes, in the order they are tried. Each entry documents the body it reads.
+ *
+ * @example
+ * import { SHAPES } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(SHAPES[0]?.name, 'neutron')
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const SHAPES: ReadonlyArray<Shape> = [
+  {
+    name: 'neutron',
+    doc: 'Neutron: {"NeutronError": {"type": "SubnetNotFound", "message", "detail"}}; its type is the code.',
+    read: (body, status) => {
+      const inner = own(body, 'NeutronError')
+      if (!isJsonObject(inner)) return undefined
+      const r = readKeys(inner, status)
+      const type = textOf(own(inner, 'type'))
+      return found({ ...r, code: r.code ?? type }, topRequestId(body, status))
+    },
+  },
+  {
+    name: 'keystone',
+    doc: 'Keystone: {"error": {"code": 401, "title": "Unauthorized", "message"}}; a code that repeats the status is none.',
+    read: (body, status) => {
+      const inner = own(body, 'error')
+      if (!isJsonObject(inner) || typeof own(inner, 'code') !== 'number' || own(inner, 'title') === undefined) return undefined
+      return found(readKeys(inner, status), topRequestId(body, status))
+    },
+  },
+  {
+    name: 'error.error_code',
+    doc: 'Wrapped OTC style: {"error": {"error_code", "error_msg"}}.',
+    read: (body, status) => {
+      const inner = own(body, 'error')
+      if (!isJsonObject(inner) || own(inner, 'error_code') === undefined) return undefined
+      return found(readKeys(inner, status), topRequestId(body, status))
+    },
+  },
+  {
+    name: 'error.code',
+    doc: 'Wrapped: {"error": {"code", "message"}} (Auto Scaling, IMS), in either key order, or any code-like keys inside "error".',
+    read: (body, status) => {
+      const inner = own(body, 'error')
+      if (!isJsonObject(inner)) return undefined
+      return found(readKeys(inner, status), topRequestId(body, status))
+    },
+  },
+  {
+    name: 'encoded-authorization',
+    doc: 'IAM/STS denials: {"error_code", "error_msg", "encoded_authorization_message"}; the encoded message is kept as a detail.',
+    read: (body, status) => {
+      const encoded = textOf(own(body, 'encoded_authorization_message'))
+      if (encoded === null) return undefined
+      const r = readKeys(body, status)
+      return { code: r.code, message: r.message, requestId: r.requestId, details: [{ code: r.code, message: r.message }, { code: null, message: encoded }] }
+    },
+  },
+  {
+    name: 'error_code',
+    doc: 'The OTC standard: {"error_code": "AS.0001", "error_msg": "...", "request_id"?}, and error_message or other message keys beside it.',
+    read: (body, status) => (own(body, 'error_code') === undefined ? undefined : found(readKeys(body, status))),
+  },
+  {
+    name: 'errorCode',
+    doc: 'CCE and Java-style services: {"errorCode", "errorMessage" | "errorMsg"}.',
+    read: (body, status) => (own(body, 'errorCode') === undefined ? undefined : found(readKeys(body, status))),
+  },
+  {
+    name: 'errors-list',
+    doc: 'A list: {"errors": [{code, message}, …]}: the first error, every one kept as a detail.',
+    read: (body, status) => {
+      const list = own(body, 'errors')
+      return Array.isArray(list) ? readList(list, status, topRequestId(body, status)) : undefined
+    },
+  },
+  {
+    name: 'cloud-eye',
+    doc: 'Cloud Eye: {"http_code": 400, "message": {"details": "...", "code": "ces.0014"}}.',
+    read: (body, status) => {
+      const inner = own(body, 'message')
+      return isJsonObject(inner) ? found(readKeys(inner, status), topRequestId(body, status)) : undefined
+    },
+  },
+  {
+    name: 'problem-details',
+    doc: 'RFC 9457 problem details: {"type", "title", "status", "detail", "instance"}; message is detail, else title.',
+    read: (body, status) => {
+      if (own(body, 'title') === undefined || (own(body, 'type') === undefined && own(body, 'detail') === undefined)) return undefined
+      const r = readKeys(body, status)
+      const message = textOf(own(body, 'detail')) ?? textOf(own(body, 'title'))
+      return found({ ...r, message: message ?? r.message })
+    },
+  },
+  {
+    name: 'code-message',
+    doc: 'Flat: {"code": "VPN.0001", "message": "..."} (VPN, VPC), and any other flat code-like and message-like keys.',
+    read: (body, status) => {
+      const r = readKeys(body, status)
+      return r.code === null ? undefined : found(r)
+    },
+  },
+  {
+    name: 'openstack-wrapper',
+    doc: 'OpenStack (Nova, Cinder): one key such as "itemNotFound" or "badRequest" around {"message", "code": 404}.',
+    read: (body, status) => {
+      const keys = Object.keys(body)
+      const [key] = keys
+      if (keys.length !== 1 || key === undefined) return undefined
+      const inner = body[key]
+      if (!isJsonObject(inner) || (!OPENSTACK_WRAPPERS.has(key) && own(inner, 'message') === undefined)) return undefined
+      return found(readKeys(inner, status))
+    },
+  },
+  {
+    name: 'message-only',
+    doc: 'Only a message: {"message": "..."} or {"error": "...", "error_description": "..."}.',
+    read: (body, status) => found(readKeys(body, status)),
+  },
+]

@@ -1,0 +1,114 @@
+import * as fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Body } from '../../src/response/model.js'
+import * as _ from '../../src/shapes/extract.js'
+import { anyValue } from '../arbitraries.js'
+
+const json = (text: string): Body => {
+  try {
+    return { _tag: 'Json', value: JSON.parse(text) as unknown, text }
+  } catch {
+    return { _tag: 'BrokenJson', text }
+  }
+}
+const d = (code: string | null, message: string | null) => ({ code, message })
+
+// Every body printed on the seed pages and in the published references ("Against the seeds").
+const table: ReadonlyArray<[string, string, number, { shape: string; code: string | null; message: string | null; requestId: string | null }]> = [
+  ['AS seed (broken JSON)', '{\n    "error_msg": The request message format is invalid.",\n    "error_code": "AS.0001"\n}', 400, { shape: 'broken-json', code: 'AS.0001', message: 'The request message format is invalid.', requestId: null }],
+  ['LTS/ModelArts/VPN seeds', '{\n    "error_msg": "The format of message is error",\n    "error_code": "AS.0001"\n}', 400, { shape: 'error_code', code: 'AS.0001', message: 'The format of message is error', requestId: null }],
+  ['SFS seed', '{\n    "error_msg": "The request message format is invalid.",\n    "error_code": "IMG.0001"\n}', 400, { shape: 'error_code', code: 'IMG.0001', message: 'The request message format is invalid.', requestId: null }],
+  ['AS reference', '{"error": {"code": "AS.2007", "message": "The AS group does not exist."}}', 404, { shape: 'error.code', code: 'AS.2007', message: 'The AS group does not exist.', requestId: null }],
+  ['IMS reference', '{"error": {"message": "The image does not exist.", "code": "IMG.0027"}}', 404, { shape: 'error.code', code: 'IMG.0027', message: 'The image does not exist.', requestId: null }],
+  ['VPN/VPC', '{"code": "VPN.0001", "message": "Invalid request."}', 400, { shape: 'code-message', code: 'VPN.0001', message: 'Invalid request.', requestId: null }],
+  ['TMS', '{"error_code": "TMS.0002", "error_msg": "Bad request"}', 400, { shape: 'error_code', code: 'TMS.0002', message: 'Bad request', requestId: null }],
+  ['CCE', '{"errorMessage": "Bad request", "errorCode": "CCE.01400001"}', 400, { shape: 'errorCode', code: 'CCE.01400001', message: 'Bad request', requestId: null }],
+  ['CCE errorMsg', '{"errorCode": "CCE.01400001", "errorMsg": "Bad request"}', 400, { shape: 'errorCode', code: 'CCE.01400001', message: 'Bad request', requestId: null }],
+  ['Cloud Eye', '{"http_code": 400, "message": {"details": "Some content in message body is incorrect.", "code": "ces.0014"}}', 400, { shape: 'cloud-eye', code: 'ces.0014', message: 'Some content in message body is incorrect.', requestId: null }],
+  ['APIG', '{"error_code": "APIGW.0308", "error_msg": "The throttling threshold has been reached.", "request_id": "d4e5f6"}', 429, { shape: 'error_code', code: 'APIGW.0308', message: 'The throttling threshold has been reached.', requestId: 'd4e5f6' }],
+  ['wrapped OTC', '{"error": {"error_code": "DMS.00400001", "error_msg": "Invalid parameter."}, "request_id": "r1"}', 400, { shape: 'error.error_code', code: 'DMS.00400001', message: 'Invalid parameter.', requestId: 'r1' }],
+  ['error_message', '{"error_code": "KMS.0001", "error_message": "The key does not exist."}', 404, { shape: 'error_code', code: 'KMS.0001', message: 'The key does not exist.', requestId: null }],
+  ['Nova wrapper', '{"itemNotFound": {"message": "Instance could not be found.", "code": 404}}', 404, { shape: 'openstack-wrapper', code: null, message: 'Instance could not be found.', requestId: null }],
+  ['Nova badRequest', '{"badRequest": {"message": "Invalid flavorRef provided.", "code": 400}}', 400, { shape: 'openstack-wrapper', code: null, message: 'Invalid flavorRef provided.', requestId: null }],
+  ['Cinder overLimit', '{"overLimit": {"message": "VolumeLimitExceeded", "code": 413, "retryAfter": "0"}}', 413, { shape: 'openstack-wrapper', code: null, message: 'VolumeLimitExceeded', requestId: null }],
+  ['Neutron', '{"NeutronError": {"type": "SubnetNotFound", "message": "Subnet 7b could not be found.", "detail": ""}}', 404, { shape: 'neutron', code: 'SubnetNotFound', message: 'Subnet 7b could not be found.', requestId: null }],
+  ['Keystone 401', '{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}', 401, { shape: 'keystone', code: null, message: 'The request you have made requires authentication.', requestId: null }],
+  ['IAM numeric code', '{"error": {"code": 1101, "title": "Bad Request", "message": "Invalid username."}}', 400, { shape: 'keystone', code: '1101', message: 'Invalid username.', requestId: null }],
+  ['message alone', '{"message": "Internal Server Error"}', 500, { shape: 'message-only', code: null, message: 'Internal Server Error', requestId: null }],
+  ['encoded authorization', '{"error_code": "IAM.0002", "error_msg": "Not authorized.", "encoded_authorization_message": "a1b2"}', 403, { shape: 'encoded-authorization', code: 'IAM.0002', message: 'Not authorized.', requestId: null }],
+  ['problem+json', '{"type": "https://x/errors/quota", "title": "Quota exceeded", "status": 403, "detail": "Only 10 VPCs allowed."}', 403, { shape: 'problem-details', code: null, message: 'Only 10 VPCs allowed.', requestId: null }],
+  ['codes beside trace ids', '{"errCode": "DBS.200019", "error_ext_msg": "Operation in progress.", "trace_id": "abc", "requestId": "r2"}', 409, { shape: 'code-message', code: 'DBS.200019', message: 'Operation in progress.', requestId: 'r2' }],
+  ['nested deeper', '{"data": {"result": {"error_code": "FSS.1051", "error_msg": "Function not found."}}}', 404, { shape: 'generic', code: 'FSS.1051', message: 'Function not found.', requestId: null }],
+  ['OAuth style', '{"error": "invalid_grant", "error_description": "Bad credentials."}', 400, { shape: 'message-only', code: null, message: 'Bad credentials.', requestId: null }],
+  ['truncated', '{"error_code": "AS.0001", "error_msg": "The request mess', 400, { shape: 'broken-json', code: 'AS.0001', message: 'The request mess', requestId: null }],
+  ['single quotes', "{'error_code': 'AS.0001', 'error_msg': 'Invalid.'}", 400, { shape: 'broken-json', code: 'AS.0001', message: 'Invalid.', requestId: null }],
+  ['escaped quote inside', '{"error_msg": "Name \\"x\\" is taken", "error_code": "VPC.0107", }', 409, { shape: 'broken-json', code: 'VPC.0107', message: 'Name "x" is taken', requestId: null }],
+  ['a JSON string', '"Forbidden"', 403, { shape: 'text', code: null, message: 'Forbidden', requestId: null }],
+  ['nothing readable', '{"foo": 1}', 500, { shape: 'none', code: null, message: null, requestId: null }],
+]
+
+describe('extractError on JSON bodies', () => {
+  it.each(table)('%s', (_name, text, status, expected) => {
+    expect(_.extractError(json(text), status)).toMatchObject(expected)
+  })
+  it('keeps every error of a list, the first as the error', () => {
+    const r = _.extractError(json('{"errors": [{"code": "A.1", "message": "one"}, {"code": "A.2", "message": "two"}, "three"]}'), 400)
+    expect(r).toEqual({ shape: 'errors-list', code: 'A.1', message: 'one', requestId: null, details: [d('A.1', 'one'), d('A.2', 'two'), d(null, 'three')] })
+    expect(_.extractError(json('[{"error_code": "X.1", "error_msg": "a"}]'), 400)).toMatchObject({ shape: 'errors-list', code: 'X.1', message: 'a' })
+  })
+})
+
+describe('extractError on other bodies', () => {
+  it('OBS XML', () => {
+    const elements = new Map([['Code', 'NoSuchBucket'], ['Message', 'The specified bucket does not exist'], ['RequestId', '0001'], ['HostId', 'h']])
+    expect(_.extractError({ _tag: 'Xml', root: 'Error', elements, text: '' }, 404)).toEqual({
+      shape: 'obs-xml', code: 'NoSuchBucket', message: 'The specified bucket does not exist', requestId: '0001', details: [d('NoSuchBucket', 'The specified bucket does not exist')],
+    })
+  })
+  it('HTML gives the title', () => {
+    expect(_.extractError({ _tag: 'Html', title: '502 Bad Gateway', text: '<html>…</html>' }, 502)).toMatchObject({ shape: 'html', code: null, message: '502 Bad Gateway' })
+  })
+  it('text gives the first line, and a code when one is printed', () => {
+    expect(_.extractError({ _tag: 'Text', text: '\nAPIGW.0301: Incorrect IAM authentication information\nmore' }, 401)).toMatchObject({
+      shape: 'text', code: 'APIGW.0301', message: 'APIGW.0301: Incorrect IAM authentication information',
+    })
+    expect(_.extractError({ _tag: 'Text', text: 'upstream v1.2.300 at 10.0.0.1 failed' }, 502)).toMatchObject({ code: null })
+  })
+  it('empty', () => {
+    expect(_.extractError({ _tag: 'Empty' }, 503)).toEqual({ shape: 'empty', code: null, message: null, requestId: null, details: [] })
+  })
+})
+
+describe('extractError properties', () => {
+  it('never throws on any JSON value and is deterministic', () => {
+    fc.assert(
+      fc.property(anyValue, fc.integer({ min: 100, max: 599 }), (value, status) => {
+        const body: Body = { _tag: 'Json', value, text: '' }
+        expect(_.extractError(body, status)).toEqual(_.extractError(body, status))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+  it('never throws on any text, read as broken JSON or text', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        _.extractError({ _tag: 'BrokenJson', text }, 400)
+        _.extractError({ _tag: 'Text', text }, 400)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+  it('__proto__ and constructor keys are data, never prototype changes', () => {
+    for (const text of ['{"__proto__": {"error_code": "X.1"}}', '{"constructor": {"prototype": {"code": "X.2"}}}', '{"error": {"__proto__": {"polluted": 1}, "code": "X.3"}}']) {
+      _.extractError(json(text), 400)
+    }
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    expect(_.extractError(json('{"message": "m"}'), 400).code).toBeNull()
+  })
+  it('the broken-JSON scanner is linear on hostile input', () => {
+    const hostile = ['{"error_code":"'.repeat(350_000), '"'.repeat(5_000_000), `{"error_msg": ${' '.repeat(1_000_000)}x`, `{"error_code": ${'A'.repeat(5_000_000)}`]
+    const started = Date.now()
+    for (const text of hostile) _.extractError({ _tag: 'BrokenJson', text }, 400)
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+})
