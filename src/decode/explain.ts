@@ -6,6 +6,7 @@
  */
 import type { Category, RetryHint, StatusClass } from '../error/vocabulary.js'
 import { statusClassOf } from '../classify/status.js'
+import { adviceFor } from '../classify/advice.js'
 import { requestIdOf } from '../response/headers.js'
 import type { RawResponse } from '../response/model.js'
 import { readResponse, toApiError, type DecodeOptions } from './decode.js'
@@ -85,7 +86,8 @@ export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanat
     catalogCode: e.catalog?.code ?? null,
     catalogMessage: e.catalog?.message ?? null,
     documentedStatus: e.documentedStatus,
-    remedy: e.catalog?.remedy ?? null,
+    // The catalogue's remedy speaks for the documented meaning; when the observed status overruled it, or the code is unknown, general advice for the category.
+    remedy: e.catalog !== null && e.documentedStatus === null ? e.catalog.remedy : adviceFor(e.category, e.retry.strategy),
     shape: e.shape,
   }
 }

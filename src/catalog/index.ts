@@ -1,0 +1,3 @@
+export * from './codec.js'
+export * from './validate.js'
+export * from './catalog.js'
