@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { readFile, readdir } from 'node:fs/promises'
+import { open, readFile, readdir, type FileHandle } from 'node:fs/promises'
 
 /**
  * A command's window on the world.
@@ -22,6 +22,30 @@ export interface CliIO {
   readonly readFile: (path: string) => Promise<E.Either<string, Uint8Array>>
   /** The names in a directory, or a one-line reason it could not be read. */
   readonly listDir: (path: string) => Promise<E.Either<string, ReadonlyArray<string>>>
+  /** A file opened for streaming, or a one-line reason it could not be opened (without it, commands read the whole file). */
+  readonly openInput?: (path: string) => Promise<E.Either<string, InputStream>>
+  /** Stdin as a stream of chunks (without it, commands read all of stdin first). */
+  readonly stdinStream?: () => AsyncIterable<Uint8Array>
+  /** Whether stderr is a terminal (progress bars are drawn only then). */
+  readonly isStderrTTY?: boolean
+}
+
+/**
+ * A file opened for streaming: its size when it is a regular file (for progress), and its bytes
+ * in large chunks, read ahead while the consumer works. The buffers are reused: a chunk is valid
+ * only until the next one is requested, so a consumer copies what it keeps.
+ *
+ * @example
+ * import type { InputStream } from './io.js'
+ * async function* chunks() { yield new TextEncoder().encode('AS.0001\n') }
+ * const input: InputStream = { size: 8, chunks: chunks() }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface InputStream {
+  readonly size: number | null
+  readonly chunks: AsyncIterable<Uint8Array>
 }
 
 const reasonOf = (error: unknown): string => {
@@ -38,6 +62,70 @@ const reasonOf = (error: unknown): string => {
       return 'not a directory'
     default:
       return error instanceof Error ? error.message : 'unreadable'
+  }
+}
+
+/**
+ * Bytes per read of a streamed file: large, so that per-chunk costs vanish.
+ *
+ * @example
+ * import { INPUT_CHUNK_BYTES } from './io.js'
+ * INPUT_CHUNK_BYTES === 4 * 1024 * 1024 // true
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const INPUT_CHUNK_BYTES = 4 << 20
+
+// Reads ahead one chunk: the next read runs on the thread pool while the caller scans this one.
+// Two buffers take turns, so memory stays at two chunks however large the file.
+async function* readChunks(handle: FileHandle): AsyncGenerator<Uint8Array, void, undefined> {
+  const buffers = [Buffer.allocUnsafe(INPUT_CHUNK_BYTES), Buffer.allocUnsafe(INPUT_CHUNK_BYTES)] as const
+  let turn = 0
+  const read = () => handle.read(buffers[turn++ % 2] as Buffer, 0, INPUT_CHUNK_BYTES, null)
+  let pending: ReturnType<typeof read> | undefined
+  try {
+    pending = read()
+    for (;;) {
+      const { bytesRead, buffer } = await pending
+      pending = undefined
+      if (bytesRead === 0) return
+      // Into the other buffer: the caller is done with it, since it asked for this chunk.
+      pending = read()
+      yield buffer.subarray(0, bytesRead)
+    }
+  } finally {
+    await pending?.catch(() => undefined)
+    await handle.close().catch(() => undefined)
+  }
+}
+
+/**
+ * Opens a file for streaming (see `InputStream`); a directory or a missing file is a one-line
+ * reason.
+ *
+ * @example
+ * import { openInput } from './io.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const input = await openInput('app.log')
+ * if (E.isRight(input)) for await (const chunk of input.right.chunks) console.log(chunk.length)
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const openInput = async (path: string): Promise<E.Either<string, InputStream>> => {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(path, 'r')
+    const stat = await handle.stat()
+    if (stat.isDirectory()) {
+      await handle.close()
+      return E.left(`${path}: is a directory`)
+    }
+    return E.right({ size: stat.isFile() ? stat.size : null, chunks: readChunks(handle) })
+  } catch (error) {
+    await handle?.close().catch(() => undefined)
+    return E.left(`${path}: ${reasonOf(error)}`)
   }
 }
 
@@ -69,4 +157,7 @@ export const processIO = (): CliIO => ({
       return E.left(`${path}: ${reasonOf(error)}`)
     }
   },
+  openInput,
+  stdinStream: () => process.stdin,
+  isStderrTTY: process.stderr.isTTY === true,
 })

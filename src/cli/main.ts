@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { EXIT } from './args.js'
+import { classifyCommand } from './classify.js'
 import { explainCommand } from './explain.js'
 import type { CliIO } from './io.js'
 import { lookupCommand } from './lookup.js'
@@ -15,6 +16,7 @@ type Command = (argv: ReadonlyArray<string>, io: CliIO) => Promise<number>
 /** The subcommands, by name. @since 0.1.0 @category constants */
 export const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly summary: string }> = new Map([
   ['explain', { run: explainCommand, summary: 'explain one HTTP response (curl -si output, or a bare body with --status N)' }],
+  ['classify', { run: classifyCommand, summary: 'find, classify and count the error codes in logs (files, stdin, gzip)' }],
   ['lookup', { run: lookupCommand, summary: 'show the catalogue entry for an error code' }],
   ['validate', { run: validateCommand, summary: 'check catalogue files' }],
 ])

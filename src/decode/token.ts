@@ -133,7 +133,7 @@ export interface IamToken {
 }
 
 const missingHeader: t.Errors = [
-  { value: undefined, context: [{ key: 'X-Subject-Token', type: t.string, actual: undefined }], message: 'the X-Subject-Token header is missing' },
+  { value: undefined, context: [{ key: '', type: t.unknown, actual: undefined }, { key: 'headers', type: t.string, actual: undefined }], message: 'no X-Subject-Token header (the token call returns the token there)' },
 ]
 
 // -------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ describe('decodeToken', () => {
   })
   it('a missing X-Subject-Token is a PayloadError that says so', () => {
     const r = _.decodeToken({ status: 201, body })
-    expect(E.isLeft(r) && r.left._tag === 'PayloadError' && r.left.problems).toEqual(['X-Subject-Token: the X-Subject-Token header is missing'])
+    expect(E.isLeft(r) && r.left._tag === 'PayloadError' && r.left.problems).toEqual(['headers: no X-Subject-Token header (the token call returns the token there)'])
   })
   it('a bad expires_at is a PayloadError naming the field', () => {
     const r = _.decodeToken({ status: 201, headers: { 'x-subject-token': 'MIItokenvalue' }, body: '{"token":{"expires_at":"soon","methods":[]}}' })

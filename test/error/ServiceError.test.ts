@@ -22,7 +22,7 @@ describe('fold / match', () => {
 describe('draw', () => {
   it('renders each variant on one line', () => {
     expect(_.draw(api)).toBe('404 Not Found AS.2007: The AS group does not exist. (not-found, retry: never) [request r-1]')
-    expect(_.draw(payload)).toBe('200 payload did not match the codec: id: expected string, got 3')
+    expect(_.draw(payload)).toBe('200 OK payload did not match the codec: id: expected string, got 3')
     expect(_.draw(transport)).toBe('timeout error: timed out after 50 ms (UND_ERR_CONNECT_TIMEOUT)')
     expect(String(api)).toBe(_.draw(api))
   })

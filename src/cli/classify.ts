@@ -1,0 +1,301 @@
+/**
+ * `otc-errors classify [FILE...] [--format summary|ndjson|json]`: which OTC errors a log holds,
+ * how often, and which deserve a retry.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { Category, categories } from '../error/vocabulary.js'
+import { classifyStream, type LineFinding, type ScanStats } from '../logs/stream.js'
+import { findingTally, type CodeTally, type SeenAt } from '../logs/tally.js'
+import { EXIT, parseCommandArgs } from './args.js'
+import type { CliIO } from './io.js'
+
+/**
+ * The help text of `classify`.
+ *
+ * @example
+ * import { CLASSIFY_HELP } from './classify.js'
+ * CLASSIFY_HELP.startsWith('Usage: otc-errors classify') // true
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const CLASSIFY_HELP = `Usage: otc-errors classify [FILE...] [--format summary|ndjson|json] [--category NAME] [--unknown-only]
+
+Finds Open Telekom Cloud error codes in logs (plain text, JSON logs, logfmt,
+Terraform debug output, SDK exceptions), classifies each with the catalogue and
+the HTTP status on its line, and counts them. Gzip files are read as such.
+Without FILE (or with -), the log is read from stdin.
+
+Options:
+  --format F       summary (default): a table per code for people;
+                   ndjson: one finding a line {file?, line, code, service, status?,
+                   category, retryable, known, requestId?};
+                   json: {lines, findings, byCode, files, badLines, longLines, unreadable}
+  --category NAME  only findings of this category: ${categories.join(', ')}
+  --unknown-only   only codes the catalogue does not know
+  -h, --help       show this help
+
+Exit: 0 read everything, 2 bad flag or an unreadable file (the others are still read).
+Example: otc-errors classify terraform.log --format json
+`
+
+const FORMATS = ['summary', 'ndjson', 'json'] as const
+
+interface FileReport {
+  readonly file: string | null
+  readonly stats: ScanStats
+  readonly findings: number
+}
+
+// -------------------------------------------------------------------------------------
+// rendering
+// -------------------------------------------------------------------------------------
+
+const ndjsonLine = (finding: LineFinding, file: string | undefined): string =>
+  `${JSON.stringify({
+    ...(file === undefined ? {} : { file }),
+    line: finding.line,
+    code: finding.code,
+    service: finding.service,
+    ...(finding.status === undefined ? {} : { status: finding.status }),
+    category: finding.category,
+    retryable: finding.retryable,
+    known: finding.known,
+    ...(finding.requestId === undefined ? {} : { requestId: finding.requestId }),
+  })}\n`
+
+const where = (at: SeenAt): string => (at.file === undefined ? String(at.line) : `${at.file}:${at.line}`)
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+
+/**
+ * The summary table: one row per code (count, service, category, retryable, first and last
+ * line seen), most frequent first, and a closing line with the totals.
+ *
+ * @example
+ * import { renderSummary } from './classify.js'
+ * const text = renderSummary([{ code: 'AS.0001', service: 'AS', count: 2, categories: ['validation'], retryable: false, known: true, first: { line: 3 }, last: { line: 9 } }],
+ *   { lines: 10, findings: 2, files: 1, badLines: 0, longLines: 0, otherFindings: 0, unreadable: 0 })
+ * // AS.0001  2  AS  validation  no  3  9 …
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const renderSummary = (
+  codes: ReadonlyArray<CodeTally>,
+  totals: { lines: number; findings: number; files: number; badLines: number; longLines: number; otherFindings: number; unreadable: number },
+): string => {
+  const header = ['code', 'count', 'service', 'category', 'retryable', 'first', 'last']
+  const rows = codes.map((t) => [
+    t.code + (t.known ? '' : ' (unknown)'),
+    String(t.count),
+    t.service ?? '-',
+    t.categories.join(','),
+    t.retryable === 'mixed' ? 'mixed' : t.retryable ? 'yes' : 'no',
+    where(t.first),
+    where(t.last),
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const format = (cells: ReadonlyArray<string>): string =>
+    `${cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()}\n`
+  const inFiles = totals.files > 1 ? ` (${plural(totals.files, 'file')})` : ''
+  const notes = [
+    totals.badLines > 0 ? `${plural(totals.badLines, 'line')} not valid UTF-8 (scanned anyway)` : '',
+    totals.longLines > 0 ? `${plural(totals.longLines, 'line')} longer than 1 MiB (scanned in windows)` : '',
+    totals.otherFindings > 0 ? `${plural(totals.otherFindings, 'finding')} of codes past the table's limit` : '',
+    totals.unreadable > 0 ? `${plural(totals.unreadable, 'input')} unreadable` : '',
+  ].filter((n) => n !== '')
+  const total =
+    codes.length === 0
+      ? `No error codes found in ${plural(totals.lines, 'line')}${inFiles}.\n`
+      : `${plural(totals.findings, 'finding')} of ${plural(codes.length, 'code')} in ${plural(totals.lines, 'line')}${inFiles}.\n`
+  return (codes.length === 0 ? '' : format(header) + rows.map(format).join('')) + total + notes.map((n) => `Note: ${n}.\n`).join('')
+}
+
+// -------------------------------------------------------------------------------------
+// progress
+// -------------------------------------------------------------------------------------
+
+const MB = 1024 * 1024
+
+// Counts the bytes flowing by and redraws a one-line bar on stderr at most every 100 ms.
+async function* withProgress(
+  chunks: AsyncIterable<Uint8Array>,
+  size: number,
+  label: string,
+  io: CliIO,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const started = Date.now()
+  let done = 0
+  let drawn = 0
+  const draw = (): void => {
+    const seconds = Math.max(0.001, (Date.now() - started) / 1000)
+    const fraction = size > 0 ? Math.min(1, done / size) : 1
+    const filled = Math.round(fraction * 24)
+    io.stderr(
+      `\r[${'#'.repeat(filled)}${'-'.repeat(24 - filled)}] ${(done / MB).toFixed(1)}/${(size / MB).toFixed(1)} MB ${(done / MB / seconds).toFixed(1)} MB/s ${label}\u001b[K`,
+    )
+  }
+  try {
+    for await (const chunk of chunks) {
+      done += chunk.length
+      if (Date.now() - drawn >= 100) {
+        draw()
+        drawn = Date.now()
+      }
+      yield chunk
+    }
+  } finally {
+    io.stderr('\r\u001b[K')
+  }
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, undefined> {
+  yield bytes
+}
+
+// -------------------------------------------------------------------------------------
+// command
+// -------------------------------------------------------------------------------------
+
+const reasonOf = (error: unknown): string => {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0] ?? 'unreadable'
+}
+
+/**
+ * Runs `classify` with the given arguments and I/O; returns the exit code.
+ *
+ * @example
+ * import { classifyCommand } from './classify.js'
+ * import { processIO } from './io.js'
+ * const code = await classifyCommand(['app.log', '--format', 'json'], processIO())
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
+  const parsed = parseCommandArgs(argv, {
+    format: { type: 'string' },
+    category: { type: 'string' },
+    'unknown-only': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (E.isLeft(parsed)) return usage(io, parsed.left)
+  const { values, positionals } = parsed.right
+  if (values['help'] === true) {
+    io.stdout(CLASSIFY_HELP)
+    return EXIT.ok
+  }
+  const formatFlag = values['format'] ?? 'summary'
+  const format = FORMATS.find((f) => f === formatFlag)
+  if (format === undefined) return usage(io, `--format expects summary, ndjson or json, got "${String(formatFlag)}"`)
+  const category = values['category']
+  if (category !== undefined && !Category.is(category)) {
+    return usage(io, `--category expects one of ${categories.join(', ')}, got "${String(category)}"`)
+  }
+  const unknownOnly = values['unknown-only'] === true
+
+  const tally = findingTally()
+  const reports: Array<FileReport> = []
+  const unreadable: Array<{ file: string; reason: string }> = []
+  let out: Array<string> = []
+  let outLength = 0
+  const flush = (): void => {
+    if (out.length > 0) io.stdout(out.join(''))
+    out = []
+    outLength = 0
+  }
+
+  const inputs = positionals.length === 0 ? ['-'] : positionals
+  for (const input of inputs) {
+    const file = input === '-' ? undefined : input
+    const source = await openSource(input, io)
+    if (E.isLeft(source)) {
+      io.stderr(`otc-errors classify: ${source.left}\n`)
+      unreadable.push({ file: input, reason: source.left })
+      continue
+    }
+    const { chunks, size } = source.right
+    let findings = 0
+    const onFinding = (finding: LineFinding): void => {
+      if (category !== undefined && finding.category !== category) return
+      if (unknownOnly && finding.known) return
+      findings += 1
+      tally.add(finding, file)
+      if (format === 'ndjson') {
+        const line = ndjsonLine(finding, file)
+        out.push(line)
+        outLength += line.length
+        if (outLength >= 64 * 1024) flush()
+      }
+    }
+    try {
+      const showProgress = file !== undefined && size !== null && io.isStderrTTY === true
+      const stats = await classifyStream(showProgress ? withProgress(chunks, size, input, io) : chunks, onFinding)
+      reports.push({ file: file ?? null, stats, findings })
+    } catch (error) {
+      flush()
+      const reason = `${input === '-' ? 'stdin' : input}: ${reasonOf(error)}`
+      io.stderr(`otc-errors classify: ${reason}\n`)
+      unreadable.push({ file: input, reason })
+    }
+  }
+  flush()
+
+  const sum = (pick: (s: ScanStats) => number): number => reports.reduce((n, r) => n + pick(r.stats), 0)
+  const lines = sum((s) => s.lines)
+  const badLines = sum((s) => s.badLines)
+  const longLines = sum((s) => s.longLines)
+  const codes = tally.codes()
+  if (format === 'json') {
+    io.stdout(
+      `${JSON.stringify({
+        lines,
+        findings: tally.findings(),
+        byCode: Object.fromEntries(codes.map((t) => [t.code, t.count])),
+        ...(tally.otherFindings() > 0 ? { otherFindings: tally.otherFindings() } : {}),
+        badLines,
+        longLines,
+        files: reports.map((r) => ({ file: r.file, lines: r.stats.lines, bytes: r.stats.bytes, findings: r.findings, badLines: r.stats.badLines, longLines: r.stats.longLines })),
+        unreadable,
+      })}\n`,
+    )
+  } else if (format === 'summary') {
+    io.stdout(
+      renderSummary(codes, {
+        lines,
+        findings: tally.findings(),
+        files: reports.length,
+        badLines,
+        longLines,
+        otherFindings: tally.otherFindings(),
+        unreadable: unreadable.length,
+      }),
+    )
+  }
+  return unreadable.length > 0 ? EXIT.usage : EXIT.ok
+}
+
+const openSource = async (
+  input: string,
+  io: CliIO,
+): Promise<E.Either<string, { readonly chunks: AsyncIterable<Uint8Array>; readonly size: number | null }>> => {
+  if (input === '-') {
+    if (io.stdinStream !== undefined) return E.right({ chunks: io.stdinStream(), size: null })
+    return E.right({ chunks: once(await io.readStdin()), size: null })
+  }
+  if (io.openInput !== undefined) return io.openInput(input)
+  const bytes = await io.readFile(input)
+  return E.isLeft(bytes) ? bytes : E.right({ chunks: once(bytes.right), size: bytes.right.length })
+}
+
+const usage = (io: CliIO, message: string): number => {
+  io.stderr(`otc-errors classify: ${message}\nTry 'otc-errors classify --help'.\n`)
+  return EXIT.usage
+}

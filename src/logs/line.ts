@@ -1,0 +1,314 @@
+/**
+ * One log line in, its error codes out: each code classified by the catalogue and the HTTP
+ * status the line carries, with the request id when the line has one.
+ *
+ * @since 0.1.0
+ */
+import * as O from 'fp-ts/lib/Option.js'
+import { defaultCatalog, type CatalogEntry } from '../catalog/index.js'
+import { classify } from '../classify/classify.js'
+import { redactText } from '../error/redact.js'
+import type { Category, RetryStrategy } from '../error/vocabulary.js'
+import { PREFILTER_SOURCE, logPatternSource } from './pattern.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * One error code found in a log line. `code` is spelled as the log printed it; `service` is
+ * the code's prefix as the catalogue spells it (its own prefix when unknown, `null` for an
+ * unknown prefix-less code); `status` is the HTTP status the line carries, when it carries one.
+ * Category and retry come from the catalogue entry when it fits the status, else from the
+ * status; an unknown code without a status is `unknown` and not retryable.
+ *
+ * @example
+ * import type { Finding } from 'otc-errors'
+ * const f: Finding = { code: 'APIGW.0308', service: 'APIG', status: 429, category: 'throttled', retryable: true, strategy: 'backoff', known: true }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Finding {
+  readonly code: string
+  readonly service: string | null
+  readonly status?: number
+  readonly category: Category
+  readonly retryable: boolean
+  readonly strategy: RetryStrategy
+  readonly known: boolean
+  readonly requestId?: string
+}
+
+/**
+ * What the log classifier needs of a catalogue (the shipped one by default).
+ *
+ * @example
+ * import { defaultCatalog, type LogCatalog } from 'otc-errors'
+ * const catalog: LogCatalog = defaultCatalog()
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface LogCatalog {
+  readonly lookup: (code: string, status?: number) => O.Option<CatalogEntry>
+  readonly prefixes: () => ReadonlyArray<string>
+  readonly canonicalCode: (code: string) => string
+}
+
+/**
+ * A compiled classifier for one catalogue. `prefilter` is a global regex that every line with a
+ * finding matches (use it to skip lines cheaply); `classify` does the work.
+ *
+ * @example
+ * import { lineClassifier, defaultCatalog } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const c = lineClassifier(defaultCatalog())
+ * assert.strictEqual(c.classify('HTTP/1.1 429 {"error_code":"APIGW.0308"}')[0]?.category, 'throttled')
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface LineClassifier {
+  readonly classify: (line: string) => ReadonlyArray<Finding>
+  readonly prefilter: RegExp
+  /**
+   * Findings of `text` whose match starts in `[from, to)`, skipping codes in `seen` (and adding
+   * to it). The search starts at `start` (default 0), which must not lie after the start of any
+   * match that counts; see `PREFILTER_LOOKBACK`.
+   */
+  readonly scan: (text: string, from: number, to: number, seen: Set<string>, start?: number) => ReadonlyArray<Finding>
+}
+
+// -------------------------------------------------------------------------------------
+// status and request id
+// -------------------------------------------------------------------------------------
+
+const REASONS = [
+  'Bad Request', 'Unauthorized', 'Forbidden', 'Not Found', 'Method Not Allowed', 'Not Acceptable', 'Request Timeout', 'Conflict',
+  'Precondition Failed', 'Payload Too Large', 'Request Entity Too Large', 'Unsupported Media Type', 'Unprocessable Entity',
+  'Too Many Requests', 'Internal Server Error', 'Not Implemented', 'Bad Gateway', 'Service Unavailable', 'Gateway Timeout',
+  'Client Error', 'Server Error',
+]
+
+/**
+ * Where a log line states an HTTP status: `HTTP/1.1 429`, `HTTP 429`, `status=429`, `"status": 429`,
+ * `statusCode: 429`, `status_code=429`, `"httpStatusCode":429`, `Status Code: 429`,
+ * `http_code: 429`, and a status before its reason phrase (`400 Bad Request`, `429: Client Error`).
+ * The status is the first or the second capture group.
+ *
+ * @example
+ * import { STATUS_PATTERN } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(STATUS_PATTERN.exec('HTTP/1.1 429 Too Many Requests')?.[1], '429')
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const STATUS_PATTERN = new RegExp(
+  '(?:\\bHTTP(?:/[0-9](?:\\.[0-9])?)?[ \\t]+' +
+    '|\\b(?:[Hh]ttp_?)?[Ss]tatus(?:_?[Cc]ode)?\\\\{0,8}["\']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\{0,8}["\']?' +
+    '|\\b[Hh]ttp_?[Cc]ode\\\\{0,8}["\']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\{0,8}["\']?' +
+    '|\\b[Ss]tatus [Cc]ode:?[ \\t]{0,4})([1-5][0-9]{2})(?![0-9])' +
+    `|\\b([1-5][0-9]{2}):?[ \\t]{1,4}(?:${REASONS.join('|')})\\b`,
+)
+
+/**
+ * Where a log line states a request id: `X-Request-Id: …`, `x-openstack-request-id: …`,
+ * `"request_id": "…"`, `requestId=…`, `<RequestId>…</RequestId>`.
+ *
+ * @example
+ * import { REQUEST_ID_PATTERN } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(REQUEST_ID_PATTERN.exec('X-Request-Id: 5a3f1f0c')?.[1], '5a3f1f0c')
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const REQUEST_ID_PATTERN =
+  /(?:[Rr]equest[_-]?[Ii][Dd]|\breq_id)\\{0,8}["']?[ \t]{0,4}[:=>][ \t]{0,4}\\{0,8}["']?([A-Za-z0-9][A-Za-z0-9._-]{3,127})/
+
+/**
+ * The HTTP status a line states, if any (the first one).
+ *
+ * @example
+ * import { statusInLine } from 'otc-errors'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(statusInLine('Status Code: 429, Request ID: abc'), O.some(429))
+ * assert.deepStrictEqual(statusInLine('took 12:30:05.123'), O.none)
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const statusInLine = (line: string): O.Option<number> => {
+  const m = STATUS_PATTERN.exec(line)
+  const digits = m === null ? undefined : (m[1] ?? m[2])
+  return digits === undefined ? O.none : O.some(Number(digits))
+}
+
+/**
+ * The request id a line states, if any, with secrets redacted.
+ *
+ * @example
+ * import { requestIdInLine } from 'otc-errors'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(requestIdInLine('status=404 request_id=5a3f1f0c'), O.some('5a3f1f0c'))
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const requestIdInLine = (line: string): O.Option<string> => {
+  const m = REQUEST_ID_PATTERN.exec(line)
+  return m === null || m[1] === undefined ? O.none : O.some(redactText(m[1]))
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+type Verdict = Pick<Finding, 'service' | 'category' | 'retryable' | 'strategy' | 'known'>
+
+// Distinct (code, status) pairs remembered; an adversarial log with millions of distinct codes
+// only costs the lookups again, not memory.
+const MAX_CACHED = 50_000
+
+const prefixOf = (code: string): string | null => {
+  const dot = code.lastIndexOf('.')
+  return dot > 0 ? code.slice(0, dot) : null
+}
+
+/**
+ * A classifier compiled for a catalogue: its known prefixes make the pattern (so `ces.0014` and
+ * `apigw.0308` count whatever their case), its entries classify the codes.
+ *
+ * @example
+ * import { lineClassifier, defaultCatalog } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const { classify } = lineClassifier(defaultCatalog())
+ * assert.deepStrictEqual(classify('GET app.js.map v1.2.300 from 10.0.0.1 at 12:30:05.123'), [])
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const lineClassifier = (catalog: LogCatalog): LineClassifier => {
+  const prefixes = catalog.prefixes()
+  const spelling = new Map<string, string>()
+  for (const p of prefixes) if (!spelling.has(p.toLowerCase())) spelling.set(p.toLowerCase(), p)
+  const pattern = new RegExp(logPatternSource(prefixes), 'g')
+  const cache = new Map<string, Verdict>()
+  // Codes are printed: pass them through the redaction every printed log fragment gets.
+  const printed = new Map<string, string>()
+  const printable = (code: string): string => {
+    let text = printed.get(code)
+    if (text === undefined) {
+      text = redactText(code)
+      if (printed.size >= MAX_CACHED) printed.clear()
+      printed.set(code, text)
+    }
+    return text
+  }
+
+  const serviceOf = (code: string, entry: O.Option<CatalogEntry>): string | null => {
+    if (O.isSome(entry)) return entry.value.service
+    const own = prefixOf(code)
+    if (own === null) return null
+    const canonical = prefixOf(catalog.canonicalCode(code)) ?? own
+    return spelling.get(canonical.toLowerCase()) ?? spelling.get(own.toLowerCase()) ?? own
+  }
+
+  const verdict = (code: string, status: O.Option<number>): Verdict => {
+    const key = O.isSome(status) ? `${code} ${status.value}` : code
+    const cached = cache.get(key)
+    if (cached !== undefined) return cached
+    const entry = O.isSome(status) ? catalog.lookup(code, status.value) : catalog.lookup(code)
+    let result: Verdict
+    if (O.isSome(status)) {
+      const c = classify(status.value, entry, O.none)
+      result = { service: serviceOf(code, entry), category: c.category, retryable: c.retry.retryable, strategy: c.retry.strategy, known: O.isSome(entry) }
+    } else if (O.isSome(entry)) {
+      const e = entry.value
+      result = { service: serviceOf(code, entry), category: e.category, retryable: e.retry !== 'never', strategy: e.retry, known: true }
+    } else {
+      result = { service: serviceOf(code, entry), category: 'unknown', retryable: false, strategy: 'never', known: false }
+    }
+    if (cache.size >= MAX_CACHED) cache.clear()
+    cache.set(key, result)
+    return result
+  }
+
+  const scan = (text: string, from: number, to: number, seen: Set<string>, start = 0): ReadonlyArray<Finding> => {
+    let codes: Array<string> | undefined
+    // Iterate from before `from` so that a match straddling `from` is consumed, not split.
+    pattern.lastIndex = start
+    for (let m = pattern.exec(text); m !== null && m.index < to; m = pattern.exec(text)) {
+      if (m.index < from) continue
+      const code = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]
+      if (code === undefined || seen.has(code)) continue
+      seen.add(code)
+      ;(codes ??= []).push(code)
+    }
+    pattern.lastIndex = 0
+    if (codes === undefined) return []
+    const status = statusInLine(text)
+    const requestId = requestIdInLine(text)
+    return codes.map((code): Finding => {
+      const v = verdict(code, status)
+      return {
+        code: printable(code),
+        service: v.service,
+        ...(O.isSome(status) ? { status: status.value } : {}),
+        category: v.category,
+        retryable: v.retryable,
+        strategy: v.strategy,
+        known: v.known,
+        ...(O.isSome(requestId) ? { requestId: requestId.value } : {}),
+      }
+    })
+  }
+
+  return {
+    classify: (line) => scan(line, 0, line.length, new Set()),
+    prefilter: new RegExp(PREFILTER_SOURCE, 'g'),
+    scan,
+  }
+}
+
+let shared: LineClassifier | undefined
+
+/**
+ * The classifier for the shipped catalogue, compiled once.
+ *
+ * @example
+ * import { defaultLineClassifier } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(defaultLineClassifier(), defaultLineClassifier())
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const defaultLineClassifier = (): LineClassifier => (shared ??= lineClassifier(defaultCatalog()))
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The error codes in one log line, each classified, in the order they appear; a code printed
+ * twice in the line counts once. Finds dotted codes anywhere (`AS.0001`, `SFS.TURBO.0001`,
+ * `ces.0014`, unknown `FOO.0001`), in JSON bodies escaped or not, and prefix-less codes when
+ * they are the value of an error-code key (`"error_code":"1101"`, `<Code>NoSuchBucket</Code>`).
+ * Never throws.
+ *
+ * @example
+ * import { classifyLine } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const [f] = classifyLine('time=12:30:05.123 status=429 msg="{\\"error_code\\":\\"APIGW.0308\\"}" request_id=77aa0f3c')
+ * assert.deepStrictEqual(f, { code: 'APIGW.0308', service: 'APIG', status: 429, category: 'throttled', retryable: true, strategy: 'backoff', known: true, requestId: '77aa0f3c' })
+ * assert.deepStrictEqual(classifyLine('GET /app.js.map 200 v1.2.300 10.0.0.1 as.eu-de.otc.t-systems.com'), [])
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const classifyLine = (line: string): ReadonlyArray<Finding> => defaultLineClassifier().classify(line)

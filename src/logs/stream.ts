@@ -1,0 +1,438 @@
+/**
+ * Classifying a whole log as it streams by: large chunks in, findings with 1-based line numbers
+ * out, in bounded memory whatever the input's size.
+ *
+ * The chunk is scanned as Latin-1 text, so every byte is one character: error codes are ASCII,
+ * so invalid UTF-8 cannot shift or hide them, and offsets in the text are offsets in the bytes.
+ * A cheap prefilter finds the few lines that can hold a code; only those are classified. A line
+ * longer than `maxLineBytes` is never buffered whole: it is scanned in windows of that size
+ * (with a little overlap), at offsets taken from the line's own start, so the findings do not
+ * depend on where the chunks were cut.
+ *
+ * @since 0.1.0
+ */
+import { Buffer, isUtf8 } from 'node:buffer'
+import { Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
+import { defaultLineClassifier, type Finding, type LineClassifier } from './line.js'
+import { PREFILTER_LOOKBACK } from './pattern.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A finding with the 1-based number of the line it was found on.
+ *
+ * @example
+ * import type { LineFinding } from 'otc-errors'
+ * const f: LineFinding = { line: 12, code: 'AS.0001', service: 'AS', status: 400, category: 'validation', retryable: false, strategy: 'never', known: true }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface LineFinding extends Finding {
+  readonly line: number
+}
+
+/**
+ * What was read: `lines` (a last line without a newline counts), `bytes` (after
+ * decompression), `badLines` (not valid UTF-8; still scanned) and `longLines` (longer than the
+ * line bound, scanned in windows).
+ *
+ * @example
+ * import type { ScanStats } from 'otc-errors'
+ * const s: ScanStats = { lines: 3, bytes: 120, badLines: 0, longLines: 0 }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ScanStats {
+  readonly lines: number
+  readonly bytes: number
+  readonly badLines: number
+  readonly longLines: number
+}
+
+/**
+ * Options of a scan: the classifier (the shipped catalogue's by default) and the line bound.
+ *
+ * @example
+ * import type { ScanOptions } from 'otc-errors'
+ * const options: ScanOptions = { maxLineBytes: 1 << 20 }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ScanOptions {
+  readonly classifier?: LineClassifier
+  /** Lines longer than this are scanned in windows of this size (default 1 MiB). */
+  readonly maxLineBytes?: number
+}
+
+/**
+ * An incremental scanner: `push` chunks cut anywhere, then `end` once.
+ *
+ * @example
+ * import { logScanner } from 'otc-errors'
+ * const scanner = logScanner((f) => console.log(f.line, f.code))
+ * scanner.push(new TextEncoder().encode('ok\nfailed: AS.00'))
+ * scanner.push(new TextEncoder().encode('01\n'))
+ * scanner.end() // prints "2 AS.0001"
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface LogScanner {
+  readonly push: (chunk: Uint8Array) => void
+  readonly end: () => ScanStats
+}
+
+// -------------------------------------------------------------------------------------
+// constants
+// -------------------------------------------------------------------------------------
+
+/**
+ * The default line bound: longer lines are scanned in windows of this many bytes.
+ *
+ * @example
+ * import { MAX_LINE_BYTES } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(MAX_LINE_BYTES, 1048576)
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_LINE_BYTES = 1 << 20
+
+// Bytes of context on each side of a window: more than the longest match (a key, its
+// separator and a bounded value) plus the look-behind.
+const WINDOW_CONTEXT = 512
+
+const NEWLINE = 10
+
+// Bytes of complete lines decoded and scanned at a time (see `scanLines`).
+const SCAN_BLOCK_BYTES = 64 * 1024
+
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * A scanner that calls `onFinding` for every finding, in input order.
+ *
+ * @example
+ * import { logScanner } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const codes: Array<string> = []
+ * const scanner = logScanner((f) => codes.push(`${f.line}:${f.code}`))
+ * for (const piece of ['a AS.0001\r\nb {"error_code":', '"1101"}\nc v1.2.300']) scanner.push(new TextEncoder().encode(piece))
+ * assert.deepStrictEqual(scanner.end(), { lines: 3, bytes: 45, badLines: 0, longLines: 0 })
+ * assert.deepStrictEqual(codes, ['1:AS.0001', '2:1101'])
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const logScanner = (onFinding: (finding: LineFinding) => void, options: ScanOptions = {}): LogScanner => {
+  const classifier = options.classifier ?? defaultLineClassifier()
+  const maxLine = Math.max(WINDOW_CONTEXT * 4, Math.floor(options.maxLineBytes ?? MAX_LINE_BYTES))
+  const prefilter = new RegExp(classifier.prefilter.source, 'g')
+  const windowPrefilter = new RegExp(classifier.prefilter.source)
+
+  let lineNo = 0 // completed lines
+  let bytes = 0
+  let badLines = 0
+  let longLines = 0
+  // The current, incomplete line: short (its bytes so far) or long (windowed).
+  let carry: Array<Buffer> = []
+  let carryLength = 0
+  let long: LongLine | null = null
+
+  const emit = (findings: ReadonlyArray<Finding>): void => {
+    for (const f of findings) onFinding({ line: lineNo + 1, ...f })
+  }
+
+  const shortLine = (text: string, start = 0): void => {
+    emit(classifier.scan(text, 0, text.length, new Set(), start))
+  }
+
+  // A line longer than the bound: windows [k·S − C, (k+1)·S + C) of the line, each keeping the
+  // matches that start in [k·S, (k+1)·S). Only the current window's bytes are kept.
+  class LongLine {
+    private tail: Buffer = Buffer.alloc(0)
+    private base = 0 // offset in the line of tail[0]
+    private total = 0
+    private k = 0
+    private readonly seen = new Set<string>()
+    private readonly utf8 = new TextDecoder('utf-8', { fatal: true })
+    bad = false
+
+    feed(piece: Buffer): void {
+      if (piece.length === 0) return
+      this.checkUtf8(piece, true)
+      this.tail = this.tail.length === 0 ? Buffer.from(piece) : Buffer.concat([this.tail, piece])
+      this.total += piece.length
+      while (this.total >= (this.k + 1) * maxLine + WINDOW_CONTEXT) this.window()
+    }
+
+    finish(): void {
+      this.checkUtf8(Buffer.alloc(0), false)
+      while (this.k * maxLine < this.total) this.window()
+    }
+
+    private checkUtf8(piece: Buffer, stream: boolean): void {
+      if (this.bad) return
+      try {
+        this.utf8.decode(piece, { stream })
+      } catch {
+        this.bad = true
+      }
+    }
+
+    private window(): void {
+      const start = Math.max(0, this.k * maxLine - WINDOW_CONTEXT)
+      const end = Math.min(this.total, (this.k + 1) * maxLine + WINDOW_CONTEXT)
+      const text = this.tail.toString('latin1', start - this.base, end - this.base)
+      const from = this.k * maxLine - start
+      const to = Math.min(this.total, (this.k + 1) * maxLine) - start
+      if (windowPrefilter.test(text)) emit(classifier.scan(text, from, to, this.seen))
+      this.k += 1
+      const keep = Math.max(0, this.k * maxLine - WINDOW_CONTEXT)
+      if (keep > this.base) {
+        this.tail = Buffer.from(this.tail.subarray(keep - this.base))
+        this.base = keep
+      }
+    }
+  }
+
+  const extendLine = (piece: Buffer): void => {
+    if (long !== null) {
+      long.feed(piece)
+      return
+    }
+    carry.push(Buffer.from(piece)) // a copy: the caller may reuse its buffer
+    carryLength += piece.length
+    if (carryLength > maxLine) {
+      long = new LongLine()
+      for (const b of carry) long.feed(b)
+      carry = []
+      carryLength = 0
+    }
+  }
+
+  const endLine = (): void => {
+    if (long !== null) {
+      long.finish()
+      longLines += 1
+      if (long.bad) badLines += 1
+      long = null
+    } else {
+      const line = carry.length === 1 ? (carry[0] as Buffer) : Buffer.concat(carry)
+      if (!isUtf8(line)) badLines += 1
+      shortLine(line.toString('latin1'))
+      carry = []
+      carryLength = 0
+    }
+    lineNo += 1
+  }
+
+  const wholeLongLine = (line: Buffer): void => {
+    const l = new LongLine()
+    l.feed(line)
+    l.finish()
+    longLines += 1
+    if (l.bad) badLines += 1
+  }
+
+  // Complete lines: `lines` ends with a newline. Decoded a slice at a time: small strings live
+  // and die in V8's young generation, where large ones would pile up as external memory.
+  const scanLines = (lines: Buffer): void => {
+    let start = 0
+    while (start < lines.length) {
+      let end = lines.length
+      if (start + SCAN_BLOCK_BYTES < lines.length) {
+        end = lines.lastIndexOf(NEWLINE, start + SCAN_BLOCK_BYTES) + 1
+        if (end <= start) end = lines.indexOf(NEWLINE, start + SCAN_BLOCK_BYTES) + 1
+      }
+      scanBlock(lines.subarray(start, end))
+      start = end
+    }
+  }
+
+  const scanBlock = (block: Buffer): void => {
+    const text = block.toString('latin1')
+    if (!isUtf8(block)) badLines += countBadLines(block, maxLine)
+    prefilter.lastIndex = 0
+    let pos = 0 // start of the current line
+    for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
+      let nl = text.indexOf('\n', pos)
+      while (nl < m.index) {
+        if (nl - pos > maxLine) wholeLongLine(block.subarray(pos, nl))
+        lineNo += 1
+        pos = nl + 1
+        nl = text.indexOf('\n', pos)
+      }
+      if (nl - pos > maxLine) wholeLongLine(block.subarray(pos, nl))
+      else shortLine(text.slice(pos, nl), Math.max(0, m.index - pos - PREFILTER_LOOKBACK))
+      lineNo += 1
+      pos = nl + 1
+      prefilter.lastIndex = pos
+    }
+    for (let nl = text.indexOf('\n', pos); nl !== -1; nl = text.indexOf('\n', pos)) {
+      if (nl - pos > maxLine) wholeLongLine(block.subarray(pos, nl))
+      lineNo += 1
+      pos = nl + 1
+    }
+  }
+
+  return {
+    push: (chunk) => {
+      const buffer = asBuffer(chunk)
+      bytes += buffer.length
+      let start = 0
+      if (long !== null || carryLength > 0) {
+        const nl = buffer.indexOf(NEWLINE)
+        if (nl === -1) {
+          extendLine(buffer)
+          return
+        }
+        extendLine(buffer.subarray(0, nl))
+        endLine()
+        start = nl + 1
+      }
+      const last = buffer.lastIndexOf(NEWLINE)
+      if (last >= start) {
+        scanLines(buffer.subarray(start, last + 1))
+        start = last + 1
+      }
+      if (start < buffer.length) extendLine(buffer.subarray(start))
+    },
+    end: () => {
+      if (long !== null || carryLength > 0) endLine()
+      return { lines: lineNo, bytes, badLines, longLines }
+    },
+  }
+}
+
+// Lines of a block (ending in a newline) that are not valid UTF-8; long lines are left to
+// their own streaming check.
+const countBadLines = (block: Buffer, maxLine: number): number => {
+  let bad = 0
+  let pos = 0
+  for (let nl = block.indexOf(NEWLINE, pos); nl !== -1; nl = block.indexOf(NEWLINE, pos)) {
+    if (nl - pos <= maxLine && !isUtf8(block.subarray(pos, nl))) bad += 1
+    pos = nl + 1
+  }
+  return bad
+}
+
+// -------------------------------------------------------------------------------------
+// combinators
+// -------------------------------------------------------------------------------------
+
+/**
+ * The bytes of a source, decompressed when they start with the gzip magic bytes (`1f 8b`);
+ * otherwise the source unchanged. Concatenated gzip members are read in turn. The source may
+ * reuse its buffers once the next chunk is requested.
+ *
+ * @example
+ * import { gunzipIfCompressed } from 'otc-errors'
+ * import { gzipSync } from 'node:zlib'
+ * import * as assert from 'node:assert'
+ * async function* source() { yield gzipSync('AS.0001\n') }
+ * const text: Array<string> = []
+ * for await (const chunk of gunzipIfCompressed(source())) text.push(Buffer.from(chunk).toString())
+ * assert.strictEqual(text.join(''), 'AS.0001\n')
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export async function* gunzipIfCompressed(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array, void, undefined> {
+  const it = source[Symbol.asyncIterator]()
+  let head: Buffer = Buffer.alloc(0)
+  let done = false
+  while (head.length < 2) {
+    const r = await it.next()
+    if (r.done === true) {
+      done = true
+      break
+    }
+    head = head.length === 0 ? asBuffer(r.value) : Buffer.concat([head, r.value])
+  }
+  // `copy`: zlib may still hold a chunk when the next is requested, and sources may reuse buffers.
+  async function* rest(copy: boolean): AsyncGenerator<Uint8Array, void, undefined> {
+    if (head.length > 0) yield copy ? Buffer.from(head) : head
+    if (done) return
+    for (let r = await it.next(); r.done !== true; r = await it.next()) yield copy ? Buffer.from(r.value) : r.value
+  }
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    yield* rest(false)
+    return
+  }
+  const input = Readable.from(rest(true), { objectMode: false })
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 })
+  input.on('error', (error) => gunzip.destroy(error))
+  input.pipe(gunzip)
+  try {
+    for await (const chunk of gunzip) yield chunk as Buffer
+  } finally {
+    input.destroy()
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Classifies a stream of bytes (gzip or plain), calling `onFinding` as findings appear; resolves
+ * to what was read. Rejects only when the source does (an I/O error, a corrupt gzip stream).
+ *
+ * @example
+ * import { classifyStream } from 'otc-errors'
+ * import { gzipSync } from 'node:zlib'
+ * import * as assert from 'node:assert'
+ * async function* chunks() { yield gzipSync('ok\nstatus=429 APIGW.0308\n') }
+ * const lines: Array<number> = []
+ * const stats = await classifyStream(chunks(), (f) => lines.push(f.line))
+ * assert.deepStrictEqual([lines, stats.lines], [[2], 2])
+ * // a file: classifyStream(createReadStream('app.log', { highWaterMark: 4 << 20 }), onFinding)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const classifyStream = async (
+  source: AsyncIterable<Uint8Array>,
+  onFinding: (finding: LineFinding) => void,
+  options: ScanOptions = {},
+): Promise<ScanStats> => {
+  const scanner = logScanner(onFinding, options)
+  for await (const chunk of gunzipIfCompressed(source)) scanner.push(chunk)
+  return scanner.end()
+}
+
+/**
+ * Classifies a whole log held in memory (plain text or bytes; not gzip).
+ *
+ * @example
+ * import { classifyLog } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const { findings, stats } = classifyLog('boot v1.2.300\nHTTP/1.1 404 {"error_code":"FOO.0001"}\n')
+ * assert.deepStrictEqual(findings.map((f) => [f.line, f.code, f.status, f.category]), [[2, 'FOO.0001', 404, 'not-found']])
+ * assert.strictEqual(stats.lines, 2)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const classifyLog = (
+  input: string | Uint8Array,
+  options: ScanOptions = {},
+): { readonly findings: ReadonlyArray<LineFinding>; readonly stats: ScanStats } => {
+  const findings: Array<LineFinding> = []
+  const scanner = logScanner((f) => findings.push(f), options)
+  scanner.push(typeof input === 'string' ? Buffer.from(input, 'utf8') : input)
+  return { findings, stats: scanner.end() }
+}

@@ -1,0 +1,151 @@
+import * as O from 'fp-ts/lib/Option.js'
+import { describe, expect, it } from 'vitest'
+import * as _ from '../../src/logs/line.js'
+
+const codes = (line: string): ReadonlyArray<string> => _.classifyLine(line).map((f) => f.code)
+
+describe('classifyLine: real formats', () => {
+  it.each<[string, string, ReadonlyArray<Partial<_.Finding>>]>([
+    [
+      'plain text',
+      '2024-05-01 12:30:05,123 ERROR [main] scaling failed: AS.0001 (HTTP 400) after 3 tries, agent v1.2.300 on 10.0.0.1',
+      [{ code: 'AS.0001', service: 'AS', status: 400, category: 'validation', retryable: false, known: true }],
+    ],
+    [
+      'JSON log with an escaped body',
+      '{"level":"error","ts":"2024-05-01T12:30:05.123Z","msg":"request failed","status":429,"body":"{\\"error_code\\":\\"APIGW.0308\\",\\"error_msg\\":\\"The throttling threshold has been reached.\\",\\"request_id\\":\\"77aa0f3c\\"}"}',
+      [{ code: 'APIGW.0308', service: 'APIG', status: 429, category: 'throttled', retryable: true, strategy: 'backoff', known: true, requestId: '77aa0f3c' }],
+    ],
+    [
+      'logfmt',
+      'time=2024-05-01T12:30:05Z level=error msg="call failed" status=503 error_code=FOO.0001 request_id=5a3f1f0c9e2b host=as.eu-de.otc.t-systems.com',
+      [{ code: 'FOO.0001', service: 'FOO', status: 503, category: 'unavailable', retryable: true, strategy: 'backoff', known: false, requestId: '5a3f1f0c9e2b' }],
+    ],
+    [
+      'Terraform [DEBUG] response',
+      '2024-05-01T12:30:05.123Z [DEBUG] provider.terraform-provider-opentelekomcloud_v1.36.5: HTTP/1.1 404 Not Found {"error":{"code":"IMG.0027","message":"The image ID in the request does not exist."}}',
+      [{ code: 'IMG.0027', service: 'IMG', status: 404, known: true }],
+    ],
+    ['Terraform pretty-printed body line', '    "code": "AS.0001",', [{ code: 'AS.0001', service: 'AS', known: true }]],
+    [
+      'Go SDK error',
+      'Error: error creating AS group: Bad request with: [POST https://as.eu-de.otc.t-systems.com/autoscaling-api/v1/5b7e/scaling_group], error message: {"error":{"code":"AS.2007","message":"The AS group does not exist."}}',
+      [{ code: 'AS.2007', service: 'AS', known: true }],
+    ],
+    [
+      'Java SDK exception',
+      'com.huaweicloud.sdk.core.exception.ClientRequestException: {"httpStatusCode":403,"errorMsg":"Forbidden.","errorCode":"CCE.01403001","requestId":"1f2e3d4c"}',
+      [{ code: 'CCE.01403001', service: 'CCE', status: 403, known: true, requestId: '1f2e3d4c' }],
+    ],
+    [
+      'Python SDK exception',
+      'openstack.exceptions.HttpException: 429: Client Error for url: https://iam.eu-de.otc.t-systems.com/v3/auth/tokens, Too Many Requests: APIGW.0308',
+      [{ code: 'APIGW.0308', status: 429, category: 'throttled', retryable: true }],
+    ],
+    [
+      'OBS XML body',
+      'HTTP/1.1 404 Not Found <Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message><RequestId>0000016A2B3C4D5E</RequestId></Error>',
+      [{ code: 'NoSuchBucket', status: 404, known: true, requestId: '0000016A2B3C4D5E' }],
+    ],
+    ['IAM bare code', '{"error": {"code": "1101", "message": "Invalid username."}} status_code=400', [{ code: '1101', status: 400, known: true }]],
+    ['lower-case and two-part prefixes', 'ces.0014 then SFS.TURBO.0001 then DBS.200019', [
+      { code: 'ces.0014', service: 'ces', known: true },
+      { code: 'SFS.TURBO.0001', service: 'SFS.TURBO', known: true },
+      { code: 'DBS.200019', service: 'DBS', known: true },
+    ]],
+  ])('%s', (_name, line, expected) => {
+    const findings = _.classifyLine(line)
+    expect(findings).toHaveLength(expected.length)
+    expected.forEach((e, i) => expect(findings[i]).toMatchObject(e))
+  })
+})
+
+describe('classifyLine: classification', () => {
+  it('an unknown code without a status is unknown and not retryable', () => {
+    expect(_.classifyLine('saw FOO.0001 twice')).toEqual([
+      { code: 'FOO.0001', service: 'FOO', category: 'unknown', retryable: false, strategy: 'never', known: false },
+    ])
+  })
+  it('an unknown code takes category and retry from the status', () => {
+    expect(_.classifyLine('statusCode: 401 FOO.0002')[0]).toMatchObject({ category: 'auth', retryable: true, strategy: 'reauth', status: 401 })
+  })
+  it('the observed status outranks the catalogue (AS.0001 is documented as a 500)', () => {
+    expect(_.classifyLine('status=400 AS.0001')[0]).toMatchObject({ category: 'validation', retryable: false })
+  })
+  it('keeps the spelling the log printed, and the catalogue spelling of the service', () => {
+    expect(_.classifyLine('apigw.0308 HTTP/2 429')[0]).toMatchObject({ code: 'apigw.0308', service: 'APIG', known: true })
+  })
+  it('counts a code once per line, in the order codes appear', () => {
+    expect(codes('AS.0001: {"error_code":"AS.0001"} then IMG.0027 and AS.0001')).toEqual(['AS.0001', 'IMG.0027'])
+  })
+})
+
+describe('classifyLine: no false positives', () => {
+  it.each([
+    'v1.2.300',
+    '10.0.0.1',
+    '12:30:05.123',
+    '2024-05-01T12:30:05.123456Z',
+    'app.js.map',
+    'as.eu-de.otc.t-systems.com',
+    'GET /v3/auth/tokens HTTP/1.1 200 5123 from 10.44.0.17:51234 (curl/7.88.1)',
+    'server.log.1 app.log.20240501 report.2024.pdf libssl.so.1.1 index.d.ts',
+    '{"code":200,"status":200,"version":"v2.3.4000"}',
+    'exit code 0; statusCode=200; decoded 1234 bytes; mode 0644',
+    '{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}',
+    'uptime=893052425.115644s mem=16511.418MB go1.21.4',
+    '"code": "Success" code=OK "code":"ECONNRESET"',
+  ])('%s', (line) => expect(_.classifyLine(line)).toEqual([]))
+})
+
+describe('statusInLine', () => {
+  it.each<[string, number]>([
+    ['HTTP/1.1 429 Too Many Requests', 429],
+    ['HTTP/2 503', 503],
+    ['status=429', 429],
+    ['"status": 404', 404],
+    ['\\"status\\":409', 409],
+    ['Status Code: 429', 429],
+    ['statusCode: 401', 401],
+    ['status_code="502"', 502],
+    ['{"httpStatusCode":403}', 403],
+    ['"http_code": 400', 400],
+    ['POST https://x/y 400 Bad Request', 400],
+    ['HttpException: 429: Client Error for url', 429],
+  ])('%s', (line, status) => expect(_.statusInLine(line)).toEqual(O.some(status)))
+  it.each(['12:30:05.123', 'took 429ms', 'status=4290', 'port 5000', 'HTTP/1.1'])('none in %s', (line) =>
+    expect(_.statusInLine(line)).toEqual(O.none),
+  )
+})
+
+describe('requestIdInLine', () => {
+  it.each<[string, string]>([
+    ['X-Request-Id: 5a3f1f0c9e2b4d7a', '5a3f1f0c9e2b4d7a'],
+    ['x-openstack-request-id: req-6a1f2e3d', 'req-6a1f2e3d'],
+    ['"request_id": "77aa0f3c"', '77aa0f3c'],
+    ['\\"request_id\\":\\"77aa0f3c\\"', '77aa0f3c'],
+    ['requestId=1f2e3d4c', '1f2e3d4c'],
+    ['<RequestId>0000016A2B3C4D5E</RequestId>', '0000016A2B3C4D5E'],
+  ])('%s', (line, id) => expect(_.requestIdInLine(line)).toEqual(O.some(id)))
+  it('none without a key', () => expect(_.requestIdInLine('id 5a3f1f0c')).toEqual(O.none))
+})
+
+describe('lineClassifier', () => {
+  it('compiles the pattern from the catalogue given', () => {
+    const catalog: _.LogCatalog = { lookup: () => O.none, prefixes: () => ['zz'], canonicalCode: (c) => c }
+    const c = _.lineClassifier(catalog)
+    expect(c.classify('zz.0001 yy.0001 ZZ.0001').map((f) => [f.code, f.service])).toEqual([['zz.0001', 'zz'], ['ZZ.0001', 'zz']])
+  })
+  it('never throws on odd input', () => {
+    for (const line of ['', '\u0000', '\uFFFD'.repeat(100), '\\'.repeat(1000), 'code='.repeat(1000), '<Code></Code>'.repeat(100)]) {
+      expect(() => _.classifyLine(line)).not.toThrow()
+    }
+  })
+  it('takes linear time on a 10 MB line', () => {
+    for (const line of ['A.'.repeat(5 << 20), '{"error_code":"'.repeat(700_000), '7'.repeat(10 << 20), 'AS.0001 '.repeat(1_300_000)]) {
+      const started = performance.now()
+      _.classifyLine(line)
+      expect(performance.now() - started).toBeLessThan(2000)
+    }
+  })
+})
