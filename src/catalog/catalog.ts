@@ -200,8 +200,28 @@ export const makeCatalog = (files: ReadonlyArray<{ readonly name: string; readon
   const index = buildIndex(files)
   const all = (): ReadonlyArray<CatalogEntry> => [...index.byCode.values()].flat()
   const lookupAll = (code: string): ReadonlyArray<CatalogEntry> => index.byCode.get(keyOf(index.prefixes, code)) ?? []
+  // Error paths repeat the same few codes: remember recent answers per code and status
+  // (bounded; the index never changes). Status -1 stands for "no status".
+  const recent = new Map<string, Map<number, O.Option<CatalogEntry>>>()
+  const lookup = (code: string, status?: number): O.Option<CatalogEntry> => {
+    if (typeof code !== 'string') return O.none
+    const s = status ?? -1
+    let byStatus = recent.get(code)
+    const cached = byStatus?.get(s)
+    if (cached !== undefined) return cached
+    const found = O.fromNullable(pick(lookupAll(code), status))
+    if (code.length <= 64) {
+      if (byStatus === undefined) {
+        if (recent.size >= 1024) recent.clear()
+        byStatus = new Map()
+        recent.set(code, byStatus)
+      }
+      if (byStatus.size < 16) byStatus.set(s, found)
+    }
+    return found
+  }
   return {
-    lookup: (code, status) => O.fromNullable(pick(lookupAll(code), status)),
+    lookup,
     lookupAll,
     suggest: (code, max = 5) => {
       const key = keyOf(index.prefixes, code)

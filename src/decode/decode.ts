@@ -98,20 +98,29 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const extracted = extractError(body, status)
   const catalog = options.catalog ?? defaultCatalog()
   const entry = extracted.code === null ? O.none : catalog.lookup(extracted.code, status)
-  const now = options.now ?? Date.now
-  const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), now())
-  const valid = isHttpStatus(status)
-  const classification = valid
+  const retryAfterHeader = headerValue(headers, 'retry-after')
+  const retryAfter = retryAfterHeader === undefined ? O.none : parseRetryAfter(retryAfterHeader, (options.now ?? Date.now)())
+  const classification = isHttpStatus(status)
     ? classify(status, entry, retryAfter)
     : { category: 'unknown' as const, retry: { retryable: false, strategy: 'never' as const }, documentedStatus: null }
   const secrets = secretValues(headers)
   const clean = (text: string | null): string | null => (text === null ? null : redactText(text, secrets))
+  const code = clean(extracted.code)
+  const message = clean(extracted.message)
+  const details = extracted.details
+  let cleanDetails = details
+  for (const d of details) {
+    if (clean(d.code) !== d.code || clean(d.message) !== d.message) {
+      cleanDetails = details.map((x) => ({ code: clean(x.code), message: clean(x.message) }))
+      break
+    }
+  }
   return apiError({
     status,
     statusClass: statusClassOf(status),
-    code: clean(extracted.code),
+    code,
     service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : ownPrefix(extracted.code),
-    message: clean(extracted.message),
+    message,
     requestId: clean(requestIdOf(headers) ?? extracted.requestId),
     category: classification.category,
     retry: classification.retry,
@@ -119,7 +128,7 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
     catalog: O.isSome(entry) ? catalogView(entry.value) : null,
     documentedStatus: classification.documentedStatus,
     shape: extracted.shape,
-    details: extracted.details.map((d) => ({ code: clean(d.code), message: clean(d.message) })),
+    details: cleanDetails,
     headers: redactHeaders(headers),
   })
 }

@@ -111,24 +111,40 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom')
  * @category model
  */
 export class ApiError implements ApiErrorFields {
-  readonly _tag = 'ApiError' as const
-  readonly name = 'ApiError' as const
-  readonly status!: number
-  readonly statusClass!: StatusClass
-  readonly code!: string | null
-  readonly service!: string | null
-  readonly message!: string | null
-  readonly requestId!: string | null
-  readonly category!: Category
-  readonly retry!: RetryHint
-  readonly known!: boolean
-  readonly catalog!: CatalogView | null
-  readonly documentedStatus!: number | null
-  readonly shape!: string
-  readonly details!: ReadonlyArray<ErrorDetail>
-  readonly headers!: Readonly<Record<string, string>>
+  readonly _tag: 'ApiError'
+  readonly name: 'ApiError'
+  readonly status: number
+  readonly statusClass: StatusClass
+  readonly code: string | null
+  readonly service: string | null
+  readonly message: string | null
+  readonly requestId: string | null
+  readonly category: Category
+  readonly retry: RetryHint
+  readonly known: boolean
+  readonly catalog: CatalogView | null
+  readonly documentedStatus: number | null
+  readonly shape: string
+  readonly details: ReadonlyArray<ErrorDetail>
+  readonly headers: Readonly<Record<string, string>>
+  // Plain assignments, one shape for every instance: this is on the hot path of `decode`.
   constructor(fields: ApiErrorFields) {
-    Object.assign(this, pick(fields, apiKeys))
+    this._tag = 'ApiError'
+    this.name = 'ApiError'
+    this.status = fields.status
+    this.statusClass = fields.statusClass
+    this.code = fields.code
+    this.service = fields.service
+    this.message = fields.message
+    this.requestId = fields.requestId
+    this.category = fields.category
+    this.retry = fields.retry
+    this.known = fields.known
+    this.catalog = fields.catalog
+    this.documentedStatus = fields.documentedStatus
+    this.shape = fields.shape
+    this.details = fields.details
+    this.headers = fields.headers
   }
   /** A plain, JSON-safe object of the fields. */
   toJSON(): ApiErrorFields & { readonly _tag: 'ApiError' } {

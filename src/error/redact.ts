@@ -27,6 +27,8 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'x-api-key',
 ])
 
+const NO_SECRETS: ReadonlyArray<string> = []
+
 const SECRET_NAME = /token|secret|passw|signature|session|api-?key|credential|cookie|authori[sz]ation/i
 
 /**
@@ -42,9 +44,16 @@ const SECRET_NAME = /token|secret|passw|signature|session|api-?key|credential|co
  * @category redaction
  */
 export const isSecretHeader = (name: string): boolean => {
+  const cached = SECRET_NAMES.get(name)
+  if (cached !== undefined) return cached
   const lower = name.toLowerCase()
-  return SECRET_HEADERS.has(lower) || SECRET_NAME.test(lower)
+  const secret = SECRET_HEADERS.has(lower) || SECRET_NAME.test(lower)
+  if (SECRET_NAMES.size >= 512) SECRET_NAMES.clear()
+  if (name.length <= 64) SECRET_NAMES.set(name, secret)
+  return secret
 }
+// Responses repeat the same few header names: remember the verdicts (bounded).
+const SECRET_NAMES = new Map<string, boolean>()
 
 /**
  * A copy of the headers with every secret value replaced by `[redacted]`.
@@ -59,14 +68,21 @@ export const isSecretHeader = (name: string): boolean => {
  * @category redaction
  */
 export const redactHeaders = (headers: ReadonlyMap<string, string>): Readonly<Record<string, string>> => {
-  const out: Array<[string, string]> = []
-  for (const [name, value] of headers) out.push([name, isSecretHeader(name) ? REDACTED : value])
-  // Object.fromEntries defines own properties, so a `__proto__` header stays a plain key.
-  return Object.fromEntries(out)
+  const out: Record<string, string> = {}
+  for (const [name, value] of headers) {
+    const shown = isSecretHeader(name) ? REDACTED : value
+    // Assigning `__proto__` would set the prototype: define it as a plain key instead.
+    if (name === '__proto__') Object.defineProperty(out, name, { value: shown, enumerable: true, writable: true, configurable: true })
+    else out[name] = shown
+  }
+  return out
 }
 
 /** The secret values among the headers, longest first, so that substrings are replaced last. */
 export const secretValues = (headers: ReadonlyMap<string, string>): ReadonlyArray<string> => {
+  let any = false
+  for (const name of headers.keys()) if (isSecretHeader(name)) any = true
+  if (!any) return NO_SECRETS
   const values: Array<string> = []
   for (const [name, value] of headers) {
     if (!isSecretHeader(name)) continue
@@ -95,8 +111,10 @@ const SECRET_TEXT =
  * @since 0.1.0
  * @category redaction
  */
-export const redactText = (text: string, secrets: ReadonlyArray<string> = []): string => {
+export const redactText = (text: string, secrets: ReadonlyArray<string> = NO_SECRETS): string => {
   let out = text
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
+  // The pattern needs a `:` or `=`: without one there is nothing to find (the common case).
+  if (out.indexOf(':') === -1 && out.indexOf('=') === -1) return out
   return out.replace(SECRET_TEXT, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
 }

@@ -115,11 +115,14 @@ const htmlTitle = (text: string): string | null => {
 
 const html = (text: string): Body => ({ _tag: 'Html', title: htmlTitle(text), text })
 
-const parseJson = (trimmed: string): { readonly value: unknown } | undefined => {
+/** Marks text that is not JSON (a syntax error, or nesting too deep for the stack). */
+const NOT_JSON: unique symbol = Symbol('not JSON')
+
+const parseJson = (trimmed: string): unknown => {
   try {
-    return { value: JSON.parse(trimmed) as unknown }
+    return JSON.parse(trimmed) as unknown
   } catch {
-    return undefined // a syntax error, or nesting too deep for the stack
+    return NOT_JSON
   }
 }
 
@@ -176,7 +179,7 @@ export const readBody = (headers: HeaderMap, text: string): Body => {
 
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
     const parsed = parseJson(trimmed)
-    if (parsed !== undefined) return { _tag: 'Json', value: parsed.value, text }
+    if (parsed !== NOT_JSON) return { _tag: 'Json', value: parsed, text }
     const declaredOther = kind === 'text' || kind === 'html' || kind === 'xml'
     if (first === 0x7b || !declaredOther) return { _tag: 'BrokenJson', text }
   } else if (startsWithMarkup(trimmed)) {
@@ -189,7 +192,7 @@ export const readBody = (headers: HeaderMap, text: string): Body => {
     if (kind === 'xml') return { _tag: 'Xml', root: null, elements: xml.elements, text }
   } else if (looksLikeJsonScalar(trimmed)) {
     const parsed = parseJson(trimmed)
-    if (parsed !== undefined) return { _tag: 'Json', value: parsed.value, text }
+    if (parsed !== NOT_JSON) return { _tag: 'Json', value: parsed, text }
   }
 
   if (kind === 'json') return { _tag: 'BrokenJson', text }

@@ -152,7 +152,8 @@ export const normalizeHeaders = (input: HeadersInput | undefined | null): Header
 export const headerValue = (map: HeaderMap, name: string): string | undefined => {
   if (typeof name !== 'string') return undefined
   try {
-    const value: unknown = map.get(name.trim().toLowerCase())
+    // The names asked for are nearly always lower-case already: look them up as they are first.
+    const value: unknown = map.get(name) ?? map.get(name.trim().toLowerCase())
     return typeof value === 'string' ? value : undefined
   } catch {
     return undefined
@@ -201,6 +202,18 @@ const MEDIA_TYPE = /^[a-z0-9!#$%&'*+.^_`|~-]+\/[a-z0-9!#$%&'*+.^_`|~-]+$/
 export const contentTypeOf = (map: HeaderMap): string | null => {
   const value = headerValue(map, 'content-type')
   if (value === undefined) return null
+  // Responses repeat a handful of Content-Type values: remember their media types (bounded).
+  const cached = MEDIA_TYPES.get(value)
+  if (cached !== undefined) return cached
+  const media = mediaTypeOf(value)
+  if (MEDIA_TYPES.size >= 256) MEDIA_TYPES.clear()
+  if (value.length <= 128) MEDIA_TYPES.set(value, media)
+  return media
+}
+
+const MEDIA_TYPES = new Map<string, string | null>()
+
+const mediaTypeOf = (value: string): string | null => {
   let end = value.length
   const semicolon = value.indexOf(';')
   if (semicolon !== -1) end = semicolon

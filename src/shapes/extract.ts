@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type { Body } from '../response/model.js'
-import { isJsonObject, readKeys, textOf, type JsonObject } from './keys.js'
+import { isJsonObject, own, readKeys, textOf, type JsonObject } from './keys.js'
 import type { Extracted } from './model.js'
 import { codeInText, scanBrokenJson } from './scan.js'
 import { SHAPES, type Found } from './table.js'
@@ -46,6 +46,12 @@ const fromJson = (value: unknown, status: number): Extracted => {
   if (!isJsonObject(value)) {
     const text = textOf(value)
     return text === null ? NONE : { shape: 'text', code: codeInText(text), message: text, requestId: null, details: [{ code: codeInText(text), message: text }] }
+  }
+  // The most common body, {"error_code", "error_msg", "request_id"?}, straight to the reading the
+  // table would reach after ruling out the wrapped shapes (same answer, fewer steps).
+  if (typeof own(value, 'error_code') === 'string' && own(value, 'error') === undefined && own(value, 'NeutronError') === undefined && own(value, 'encoded_authorization_message') === undefined) {
+    const r = readKeys(value, status)
+    if (r.code !== null || r.message !== null) return { shape: 'error_code', code: r.code, message: r.message, requestId: r.requestId, details: [{ code: r.code, message: r.message }] }
   }
   // A body with a code nested deeper than any named shape looks is read generically first.
   for (const shape of SHAPES) {

@@ -41,7 +41,19 @@ export const own = (object: JsonObject, key: string): unknown =>
   Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined
 
 /** A key without case, `_` or `-`: `error_code`, `errorCode` and `Error-Code` read alike. */
-const normalizeKey = (key: string): string => key.replace(/[_\-\s]/g, '').toLowerCase()
+const normalizeKeyUncached = (key: string): string => key.replace(/[_\-\s]/g, '').toLowerCase()
+// Bodies repeat the same few keys: remember their normal forms (bounded, so hostile keys cannot grow it).
+const NORMAL_KEYS = new Map<string, string>()
+const MAX_NORMAL_KEYS = 512
+const normalizeKey = (key: string): string => {
+  let normal = NORMAL_KEYS.get(key)
+  if (normal === undefined) {
+    normal = normalizeKeyUncached(key)
+    if (NORMAL_KEYS.size >= MAX_NORMAL_KEYS) NORMAL_KEYS.clear()
+    if (key.length <= 64) NORMAL_KEYS.set(key, normal)
+  }
+  return normal
+}
 
 /** Code-like keys, best first (normalised spelling). */
 export const CODE_KEYS: ReadonlyArray<string> = ['errorcode', 'errcode', 'code', 'errorno', 'errno']
@@ -62,6 +74,15 @@ export const textOf = (value: unknown): string | null => {
   return trimmed === '' ? null : trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT)}…` : trimmed
 }
 
+/** Whether a short text may hold whitespace (a cheap pre-check before the regex; codes rarely do). */
+const hasSpace = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c <= 0x20 || c === 0xa0 || c >= 0x1680) return true
+  }
+  return false
+}
+
 /**
  * A service code from a value: a trimmed string, or an integer unless it only repeats the
  * HTTP status (Keystone's `{"code": 401}` is no service code).
@@ -80,7 +101,7 @@ export const codeOf = (value: unknown, status: number): string | null => {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value !== status ? String(value) : null
   const text = textOf(value)
   // A code is a token, not prose: a sentence under a "code" key is not a service code.
-  return text !== null && text.length <= 100 && !/\s{2,}|[.!?]\s/.test(text) ? text : null
+  return text !== null && text.length <= 100 && (!hasSpace(text) || !/\s{2,}|[.!?]\s/.test(text)) ? text : null
 }
 
 /** A message from a value: a string, or the message inside a nested object or list. */
@@ -104,10 +125,11 @@ export const messageOf = (value: unknown, depth = 0): string | null => {
  * visited once, so the work is linear in the object's size (capped).
  */
 const MAX_KEYS = 200
-const rank = (keys: ReadonlyArray<string>, key: string): number => {
-  const i = keys.indexOf(key)
-  return i === -1 ? Number.POSITIVE_INFINITY : i
-}
+const rankMap = (keys: ReadonlyArray<string>): ReadonlyMap<string, number> => new Map(keys.map((k, i) => [k, i]))
+const CODE_RANK = rankMap(CODE_KEYS)
+const MESSAGE_RANK = rankMap(MESSAGE_KEYS)
+const REQUEST_ID_RANK = rankMap(REQUEST_ID_KEYS)
+const rank = (ranks: ReadonlyMap<string, number>, key: string): number => ranks.get(key) ?? Number.POSITIVE_INFINITY
 
 /** The keys of one object found for each role. */
 export interface KeyReading extends ErrorDetail {
@@ -140,7 +162,7 @@ export const readKeys = (object: JsonObject, status: number): KeyReading => {
     const key = keys[i]!
     const normal = normalizeKey(key)
     const value = object[key]
-    const c = rank(CODE_KEYS, normal)
+    const c = rank(CODE_RANK, normal)
     if (c < codeRank) {
       const found = codeOf(value, status)
       if (found !== null) {
@@ -149,7 +171,7 @@ export const readKeys = (object: JsonObject, status: number): KeyReading => {
         codeKey = key
       }
     }
-    const m = rank(MESSAGE_KEYS, normal)
+    const m = rank(MESSAGE_RANK, normal)
     if (m < messageRank) {
       // `error` is a message only when it is text ({"error": "Not Found"}); an object is a wrapper.
       const found = normal === 'error' ? textOf(value) : messageOf(value, 1)
@@ -158,7 +180,7 @@ export const readKeys = (object: JsonObject, status: number): KeyReading => {
         messageRank = m
       }
     }
-    if (requestId === null && REQUEST_ID_KEYS.includes(normal)) requestId = textOf(value)
+    if (requestId === null && REQUEST_ID_RANK.has(normal)) requestId = textOf(value)
   }
   return { code, message, requestId, codeKey }
 }
