@@ -100,38 +100,33 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const entry = extracted.code === null ? O.none : catalog.lookup(extracted.code, status)
   const retryAfterHeader = headerValue(headers, 'retry-after')
   const retryAfter = retryAfterHeader === undefined ? O.none : parseRetryAfter(retryAfterHeader, (options.now ?? Date.now)())
-  const classification = isHttpStatus(status)
-    ? classify(status, entry, retryAfter)
-    : { category: 'unknown' as const, retry: { retryable: false, strategy: 'never' as const }, documentedStatus: null }
+  const classification = isHttpStatus(status) ? classify(status, entry, retryAfter) : UNCLASSIFIED
   const secrets = secretValues(headers)
-  const clean = (text: string | null): string | null => (text === null ? null : redactText(text, secrets))
-  const code = clean(extracted.code)
-  const message = clean(extracted.message)
   const details = extracted.details
-  let cleanDetails = details
-  for (const d of details) {
-    if (clean(d.code) !== d.code || clean(d.message) !== d.message) {
-      cleanDetails = details.map((x) => ({ code: clean(x.code), message: clean(x.message) }))
-      break
-    }
-  }
   return apiError({
     status,
     statusClass: statusClassOf(status),
-    code,
+    code: clean(extracted.code, secrets),
     service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : ownPrefix(extracted.code),
-    message,
-    requestId: clean(requestIdOf(headers) ?? extracted.requestId),
+    message: clean(extracted.message, secrets),
+    requestId: clean(requestIdOf(headers) ?? extracted.requestId, secrets),
     category: classification.category,
     retry: classification.retry,
     known: O.isSome(entry),
     catalog: O.isSome(entry) ? catalogView(entry.value) : null,
     documentedStatus: classification.documentedStatus,
     shape: extracted.shape,
-    details: cleanDetails,
+    details: details.every((d) => clean(d.code, secrets) === d.code && clean(d.message, secrets) === d.message)
+      ? details
+      : details.map((d) => ({ code: clean(d.code, secrets), message: clean(d.message, secrets) })),
     headers: redactHeaders(headers),
   })
 }
+
+const UNCLASSIFIED = { category: 'unknown', retry: { retryable: false, strategy: 'never' }, documentedStatus: null } as const
+
+/** A text with the response's secrets (and secret-looking pairs) removed. */
+const clean = (text: string | null, secrets: ReadonlyArray<string>): string | null => (text === null ? null : redactText(text, secrets))
 
 /** The value a success body stands for: parsed JSON, the text of other bodies, `undefined` when empty. */
 const payloadOf = (body: Body): unknown => {

@@ -160,6 +160,16 @@ export const headerValue = (map: HeaderMap, name: string): string | undefined =>
   }
 }
 
+/** A header by its lower-case name (the map's keys are lower-case): the hot path's lookup. */
+const lowerHeader = (map: HeaderMap, lowerName: string): string | undefined => {
+  try {
+    const value: unknown = map.get(lowerName)
+    return typeof value === 'string' ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * The request id of a response: the first non-empty header of `REQUEST_ID_HEADERS` (when a
  * header was repeated, its first value); `null` when there is none.
@@ -175,7 +185,7 @@ export const headerValue = (map: HeaderMap, name: string): string | undefined =>
  */
 export const requestIdOf = (map: HeaderMap): string | null => {
   for (const name of REQUEST_ID_HEADERS) {
-    const value = headerValue(map, name)
+    const value = lowerHeader(map, name)
     if (value === undefined) continue
     const comma = value.indexOf(',')
     const first = (comma === -1 ? value : value.slice(0, comma)).trim()
@@ -200,7 +210,7 @@ const MEDIA_TYPE = /^[a-z0-9!#$%&'*+.^_`|~-]+\/[a-z0-9!#$%&'*+.^_`|~-]+$/
  * @category headers
  */
 export const contentTypeOf = (map: HeaderMap): string | null => {
-  const value = headerValue(map, 'content-type')
+  const value = lowerHeader(map, 'content-type')
   if (value === undefined) return null
   // Responses repeat a handful of Content-Type values: remember their media types (bounded).
   const cached = MEDIA_TYPES.get(value)
