@@ -10,8 +10,8 @@ import { Category, RetryStrategy } from '../error/vocabulary.js'
 // codecs
 // -------------------------------------------------------------------------------------
 
-/** An integer HTTP status from 100 to 599. */
-interface HttpStatusBrand {
+/** The brand of an integer HTTP status from 100 to 599. @since 0.1.0 @category model */
+export interface HttpStatusBrand {
   readonly HttpStatus: unique symbol
 }
 
@@ -79,8 +79,34 @@ export type CatalogFileEntry = t.TypeOf<typeof CatalogFileEntry>
 export const CatalogSource = t.type({ repo: t.string, commit: t.string, paths: t.array(t.string) })
 
 /**
- * A catalogue file: one service, the code prefixes it owns (and alias spellings of them),
- * whether it owns codes without a dotted prefix (`1101`, `NoSuchBucket`), provenance, entries.
+ * The header of a catalogue file: one service, the code prefixes it owns (and alias spellings
+ * of them), whether it owns codes without a dotted prefix (`1101`, `NoSuchBucket`), provenance.
+ *
+ * @example
+ * import { CatalogFileHeader } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(CatalogFileHeader.is({ service: 'AS', title: 'Auto Scaling', prefixes: ['AS'], sources: [] }), true)
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const CatalogFileHeader = t.intersection([
+  t.type({
+    service: t.string,
+    title: t.string,
+    prefixes: t.array(t.string),
+    sources: t.array(CatalogSource),
+  }),
+  t.partial({
+    $schema: t.string,
+    /** Alias prefix → the prefix it spells (`{"APIGW": "APIG"}`). */
+    aliases: t.record(t.string, t.string),
+    bareCodes: t.boolean,
+  }),
+])
+
+/**
+ * A catalogue file: its header (see `CatalogFileHeader`) and its entries.
  *
  * @example
  * import { CatalogFile } from 'otc-errors'
@@ -91,21 +117,7 @@ export const CatalogSource = t.type({ repo: t.string, commit: t.string, paths: t
  * @since 0.1.0
  * @category codecs
  */
-export const CatalogFile = t.intersection([
-  t.type({
-    service: t.string,
-    title: t.string,
-    prefixes: t.array(t.string),
-    sources: t.array(CatalogSource),
-    entries: t.array(CatalogFileEntry),
-  }),
-  t.partial({
-    $schema: t.string,
-    /** Alias prefix → the prefix it spells (`{"APIGW": "APIG"}`). */
-    aliases: t.record(t.string, t.string),
-    bareCodes: t.boolean,
-  }),
-])
+export const CatalogFile = t.intersection([CatalogFileHeader, t.type({ entries: t.array(CatalogFileEntry) })])
 /** @since 0.1.0 @category model */
 export type CatalogFile = t.TypeOf<typeof CatalogFile>
 

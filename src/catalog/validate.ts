@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { Category, RetryStrategy } from '../error/vocabulary.js'
-import { CatalogFile, prefixOf } from './codec.js'
+import { CatalogFile, CatalogFileEntry, CatalogFileHeader, prefixOf } from './codec.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -103,11 +103,15 @@ const shapeIssues = (file: string, json: unknown, errors: t.Errors): ReadonlyArr
 const lower = (s: string): string => s.toLowerCase()
 
 /** Issues of a decoded file's content: statuses, duplicates, prefixes. */
-const contentIssues = (file: string, catalog: CatalogFile): ReadonlyArray<CatalogIssue> => {
+const contentIssues = (
+  file: string,
+  catalog: Omit<CatalogFile, 'entries'>,
+  entries: ReadonlyArray<readonly [number, CatalogFileEntry]>,
+): ReadonlyArray<CatalogIssue> => {
   const issues: Array<CatalogIssue> = []
   const owned = new Set([...catalog.prefixes, ...Object.keys(catalog.aliases ?? {})].map(lower))
   const seen = new Map<string, number>()
-  catalog.entries.forEach((entry, index) => {
+  entries.forEach(([index, entry]) => {
     const at = { file, entry: index, code: entry.code }
     if (entry.code.trim() === '') issues.push({ ...at, field: 'code', message: 'is empty' })
     const prefix = prefixOf(entry.code)
@@ -155,8 +159,17 @@ const contentIssues = (file: string, catalog: CatalogFile): ReadonlyArray<Catalo
 export const validateCatalogFile = (file: string, json: unknown): E.Either<ReadonlyArray<CatalogIssue>, CatalogFile> => {
   try {
     const decoded = CatalogFile.decode(json)
-    if (E.isLeft(decoded)) return E.left(shapeIssues(file, json, decoded.left))
-    const issues = contentIssues(file, decoded.right)
+    if (E.isLeft(decoded)) {
+      // Report the content problems of the entries that are well-formed too, so one run shows everything.
+      const header = CatalogFileHeader.decode(json)
+      const entries = ownField(json, 'entries')
+      const wellFormed = Array.isArray(entries)
+        ? entries.flatMap((e: unknown, i) => (CatalogFileEntry.is(e) ? [[i, e] as const] : []))
+        : []
+      const more = E.isRight(header) ? contentIssues(file, header.right, wellFormed) : []
+      return E.left([...shapeIssues(file, json, decoded.left), ...more])
+    }
+    const issues = contentIssues(file, decoded.right, decoded.right.entries.map((e, i) => [i, e] as const))
     return issues.length === 0 ? E.right(decoded.right) : E.left(issues)
   } catch (error) {
     return E.left([{ file, entry: null, code: null, field: '(file)', message: `unreadable: ${error instanceof Error ? error.message : 'unknown'}` }])

@@ -1,6 +1,8 @@
 // Spawns the built command, as users run it. `npm test` builds dist/ first.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname
@@ -66,6 +68,25 @@ describe.skipIf(!existsSync(bin))('otc-errors (built)', () => {
     const unknown = run(['lookup', 'AS.00011'])
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/^unknown code AS\.00011; did you mean .*AS\.0001/)
+  })
+  it('validate DIR names the file, the entry and the field of each problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otc-catalog-'))
+    const entry = { code: 'SHOP.0001', status: 409, message: 'Locked.', category: 'conflict', retry: 'never', remedy: 'Wait.' }
+    writeFileSync(join(dir, 'shop.json'), JSON.stringify({ service: 'SHOP', title: 'Shop', prefixes: ['SHOP'], sources: [], entries: [entry, { ...entry, code: 'SHOP.0002', status: 999 }, { ...entry, code: 'AS.0001' }] }))
+    writeFileSync(join(dir, 'broken.json'), '{"service": ')
+    const r = run(['validate', dir])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain(`${join(dir, 'shop.json')}: entries[1] (SHOP.0002): field "status": 999 is not an integer HTTP status`)
+    expect(r.stdout).toContain(`${join(dir, 'shop.json')}: entries[2] (AS.0001): field "code": prefix "AS" does not belong to this file`)
+    expect(r.stdout).toMatch(/broken\.json: field "\(file\)": not valid JSON/)
+    const json = JSON.parse(run(['validate', dir, '--json']).stdout) as { ok: boolean; issues: Array<{ file: string; entry: number | null; field: string }> }
+    expect(json.ok).toBe(false)
+    expect(json.issues.map((i) => [i.entry, i.field])).toEqual(expect.arrayContaining([[1, 'status'], [2, 'code']]))
+    expect(run(['validate', join(dir, 'missing')]).code).toBe(2)
+  })
+  it('validate catalog checks the committed files', () => {
+    const r = run(['validate', 'catalog'])
+    expect([r.code, r.stdout]).toEqual([0, expect.stringMatching(/^\d+ catalogue files, no problems found/)])
   })
   it('validate passes on the shipped catalogue', () => {
     const r = run(['validate'])
