@@ -26,12 +26,16 @@ const TIMEOUT = /time(d)? ?out|timeout/i
 const BUSY = /system (is )?busy|service (is )?busy|server (is )?busy|try again later|please retry|retry later/i
 const TOKEN = /token.{0,40}(expired|invalid|illegal|incorrect|missing)|(expired|invalid|illegal|missing).{0,20}token|authentication failed|not authenticated|unauthenticated|ak\/sk|signature/i
 const CREDENTIALS = /password|account (has been |is )?locked|locked account|verification code|login|user ?name or password/i
-const QUOTA = /quota|insufficient (balance|resources?|capacity)|exceed(s|ed)? the (maximum|upper limit|limit)|maximum number|upper limit|limit exceeded|has been reached|reached the (maximum|limit|upper)|sold out|no (more )?available/i
+const QUOTA = /quota|insufficient (balance|resources?|capacity)|maximum number of .{1,80}(has|have|is|are) (been )?reached|number of .{1,80} (has|have) reached|reached the (maximum|upper limit|limit)|limit (has been )?reached|sold out|no (more )?available (resources?|capacity|flavors?)|resources? (are |is )?insufficient/i
 const PERMISSION = /permission|not authori[sz]ed|unauthori[sz]ed|forbidden|access (is )?denied|no access|prohibited|not allowed to access|frozen|restricted/i
 const NOT_FOUND = /not found|not exist|does ?n[o']t exist|no such|cannot be found|could not be found|not be found|nonexist|non-exist/i
 const IN_PROGRESS = /in progress|is being|being (processed|created|deleted|updated|modified)|is (currently )?running|already running|busy|locked|another operation|pending|processing/i
 const CONFLICT = /already exists?|already (been )?(in use|used|bound|associated|attached|registered)|in use|duplicat|conflict|repeated|status (of .{1,40} )?(is|does) not|state (is|does) not|is not in the .{1,20} state|current (status|state)|abnormal/i
 const PAYLOAD = /too large|request entity|body (is )?too|unsupported media|content[- ]type/i
+
+/** Failing to read a quota is not running out of it. */
+const QUOTA_QUERY = /(fail(ed)?|unable) to (query|get|obtain|check|read)[^.]{0,40}quota|query quota failed/i
+const isQuota = (text: string) => has(text, QUOTA) && !has(text, QUOTA_QUERY)
 
 const v = (category: Category, retry: Retry, rule: string, weak = false): Verdict => ({ category, retry, rule, weak })
 
@@ -56,7 +60,7 @@ export const categorize = (status: number | null, text: string): Verdict => {
   if (status === 408) return v('timeout', 'backoff', 'status 408')
   if (status === 413 || status === 415) return v('payload', 'never', `status ${status}`)
   if (status === 403) {
-    if (has(text, QUOTA)) return v('quota', 'never', 'status 403, wording: quota')
+    if (isQuota(text)) return v('quota', 'never', 'status 403, wording: quota')
     if (has(text, TOKEN)) return v('auth', 'reauth', 'status 403, wording: token')
     return v('permission', 'never', 'status 403')
   }
@@ -71,7 +75,7 @@ export const categorize = (status: number | null, text: string): Verdict => {
     : v('unknown', 'never', `non-error status ${status}, no telling wording`, true)
   if (has(text, TIMEOUT)) return v('timeout', 'backoff', 'wording: timeout')
   if (has(text, TOKEN)) return v('auth', 'reauth', 'wording: token')
-  if (has(text, QUOTA)) return v('quota', 'never', 'wording: quota')
+  if (isQuota(text)) return v('quota', 'never', 'wording: quota')
   if (has(text, NOT_FOUND)) return v('not-found', 'never', 'wording: not found')
   if (has(text, PERMISSION)) return v('permission', 'never', 'wording: permission')
   if (has(text, CONFLICT) || has(text, IN_PROGRESS)) {
