@@ -11,12 +11,13 @@ import { classify } from '../classify/classify.js'
 import { parseRetryAfter } from '../classify/retryAfter.js'
 import { statusClassOf } from '../classify/status.js'
 import { redactHeaders, redactText, secretValues } from '../error/redact.js'
-import { apiError, payloadError, type ApiError, type ServiceError } from '../error/ServiceError.js'
+import { apiError, payloadError, type ApiError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
 import { readBody } from '../response/body.js'
 import { headerValue, normalizeHeaders, requestIdOf } from '../response/headers.js'
 import type { Body, HeaderMap, RawResponse } from '../response/model.js'
 import { bodyText } from '../response/text.js'
 import { extractError } from '../shapes/extract.js'
+import type { Extracted } from '../shapes/model.js'
 import { drawErrors } from './problems.js'
 
 // -------------------------------------------------------------------------------------
@@ -102,13 +103,14 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const retryAfter = retryAfterHeader === undefined ? O.none : parseRetryAfter(retryAfterHeader, (options.now ?? Date.now)())
   const classification = isHttpStatus(status) ? classify(status, entry, retryAfter) : UNCLASSIFIED
   const secrets = secretValues(headers)
-  const details = extracted.details
+  const code = clean(extracted.code, secrets)
+  const message = clean(extracted.message, secrets)
   return apiError({
     status,
     statusClass: statusClassOf(status),
-    code: clean(extracted.code, secrets),
+    code,
     service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : ownPrefix(extracted.code),
-    message: clean(extracted.message, secrets),
+    message,
     requestId: clean(requestIdOf(headers) ?? extracted.requestId, secrets),
     category: classification.category,
     retry: classification.retry,
@@ -116,14 +118,22 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
     catalog: O.isSome(entry) ? catalogView(entry.value) : null,
     documentedStatus: classification.documentedStatus,
     shape: extracted.shape,
-    details: details.every((d) => clean(d.code, secrets) === d.code && clean(d.message, secrets) === d.message)
-      ? details
-      : details.map((d) => ({ code: clean(d.code, secrets), message: clean(d.message, secrets) })),
+    details: cleanDetails(extracted, code, message, secrets),
     headers: redactHeaders(headers),
   })
 }
 
 const UNCLASSIFIED = { category: 'unknown', retry: { retryable: false, strategy: 'never' }, documentedStatus: null } as const
+
+/** The details with secrets removed; the usual single detail repeats code and message, already cleaned. */
+const cleanDetails = (extracted: Extracted, code: string | null, message: string | null, secrets: ReadonlyArray<string>): ReadonlyArray<ErrorDetail> => {
+  const { details } = extracted
+  const [only] = details
+  if (details.length === 1 && only !== undefined && only.code === extracted.code && only.message === extracted.message) {
+    return code === only.code && message === only.message ? details : [{ code, message }]
+  }
+  return details.map((d) => ({ code: clean(d.code, secrets), message: clean(d.message, secrets) }))
+}
 
 /** A text with the response's secrets (and secret-looking pairs) removed. */
 const clean = (text: string | null, secrets: ReadonlyArray<string>): string | null => (text === null ? null : redactText(text, secrets))

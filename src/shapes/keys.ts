@@ -41,20 +41,7 @@ export const own = (object: JsonObject, key: string): unknown =>
   Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined
 
 /** A key without case, `_` or `-`: `error_code`, `errorCode` and `Error-Code` read alike. */
-const normalizeKeyUncached = (key: string): string => key.replace(/[_\-\s]/g, '').toLowerCase()
-// Bodies repeat the same few keys: remember their normal forms (bounded, so hostile keys cannot grow it).
-const NORMAL_KEYS = new Map<string, string>()
-const MAX_NORMAL_KEYS = 512
-const normalizeKey = (key: string): string => {
-  let normal = NORMAL_KEYS.get(key)
-  if (normal === undefined) {
-    normal = normalizeKeyUncached(key)
-    if (NORMAL_KEYS.size >= MAX_NORMAL_KEYS) NORMAL_KEYS.clear()
-    if (key.length <= 64) NORMAL_KEYS.set(key, normal)
-  }
-  return normal
-}
-
+const normalizeKey = (key: string): string => key.replace(/[_\-\s]/g, '').toLowerCase()
 /** Code-like keys, best first (normalised spelling). */
 export const CODE_KEYS: ReadonlyArray<string> = ['errorcode', 'errcode', 'code', 'errorno', 'errno']
 /** Message-like keys, best first (normalised spelling). */
@@ -129,7 +116,35 @@ const rankMap = (keys: ReadonlyArray<string>): ReadonlyMap<string, number> => ne
 const CODE_RANK = rankMap(CODE_KEYS)
 const MESSAGE_RANK = rankMap(MESSAGE_KEYS)
 const REQUEST_ID_RANK = rankMap(REQUEST_ID_KEYS)
-const rank = (ranks: ReadonlyMap<string, number>, key: string): number => ranks.get(key) ?? Number.POSITIVE_INFINITY
+
+/** What a key can stand for: its rank as a code key and as a message key, and whether it names a request id. */
+interface Role {
+  readonly code: number
+  readonly message: number
+  readonly requestId: boolean
+  /** `error` is a message only when it is text; an object under it is a wrapper. */
+  readonly isError: boolean
+}
+const roleOfUncached = (key: string): Role => {
+  const normal = normalizeKey(key)
+  return {
+    code: CODE_RANK.get(normal) ?? Number.POSITIVE_INFINITY,
+    message: MESSAGE_RANK.get(normal) ?? Number.POSITIVE_INFINITY,
+    requestId: REQUEST_ID_RANK.has(normal),
+    isError: normal === 'error',
+  }
+}
+// Bodies repeat the same few keys: remember their roles (bounded, so hostile keys cannot grow it).
+const ROLES = new Map<string, Role>()
+const roleOf = (key: string): Role => {
+  let role = ROLES.get(key)
+  if (role === undefined) {
+    role = roleOfUncached(key)
+    if (ROLES.size >= 512) ROLES.clear()
+    if (key.length <= 64) ROLES.set(key, role)
+  }
+  return role
+}
 
 /** The keys of one object found for each role. */
 export interface KeyReading extends ErrorDetail {
@@ -160,27 +175,25 @@ export const readKeys = (object: JsonObject, status: number): KeyReading => {
   const keys = Object.keys(object)
   for (let i = 0; i < keys.length && i < MAX_KEYS; i++) {
     const key = keys[i]!
-    const normal = normalizeKey(key)
+    const role = roleOf(key)
+    if (role.code === Number.POSITIVE_INFINITY && role.message === Number.POSITIVE_INFINITY && !role.requestId) continue
     const value = object[key]
-    const c = rank(CODE_RANK, normal)
-    if (c < codeRank) {
+    if (role.code < codeRank) {
       const found = codeOf(value, status)
       if (found !== null) {
         code = found
-        codeRank = c
+        codeRank = role.code
         codeKey = key
       }
     }
-    const m = rank(MESSAGE_RANK, normal)
-    if (m < messageRank) {
-      // `error` is a message only when it is text ({"error": "Not Found"}); an object is a wrapper.
-      const found = normal === 'error' ? textOf(value) : messageOf(value, 1)
+    if (role.message < messageRank) {
+      const found = role.isError ? textOf(value) : messageOf(value, 1)
       if (found !== null) {
         message = found
-        messageRank = m
+        messageRank = role.message
       }
     }
-    if (requestId === null && REQUEST_ID_RANK.has(normal)) requestId = textOf(value)
+    if (requestId === null && role.requestId) requestId = textOf(value)
   }
   return { code, message, requestId, codeKey }
 }
