@@ -11,7 +11,8 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { categorize, remedyFor } from './catalog-rules.js'
+import { catalogFileSchema } from '../src/catalog/schema.js'
+import { OVERRIDES, categorize, remedyFor, type Verdict } from './catalog-rules.js'
 
 /** One record of the source tables (see the sources' README). */
 export interface SourceRecord {
@@ -105,6 +106,7 @@ interface Entry {
   category: string
   retry: string
   remedy: string
+  rule: string
   otherMessages?: Array<string>
   source: { path: string; line: number }
 }
@@ -138,6 +140,7 @@ export const buildCatalog = (sourcesDir: string): Built => {
     nonError: [] as Array<string>,
     unrouted: [] as Array<string>,
     weak: [] as Array<string>,
+    overridden: [] as Array<string>,
   }
 
   for (const source of sources) {
@@ -175,7 +178,12 @@ export const buildCatalog = (sourcesDir: string): Built => {
           notes.merged.push(`${code} ${status ?? '(no status)'}: ${source.service} ${record.path}:${record.line} merged into the entry from ${existing.source.path}:${existing.source.line}`)
           continue
         }
-        const verdict = categorize(status, `${message} ${description}`)
+        const override = OVERRIDES.find((o) => o.code.toLowerCase() === code.toLowerCase() && o.status === status)
+        const verdict: Verdict =
+          override === undefined
+            ? categorize(status, `${message} ${description}`)
+            : { category: override.category, retry: override.retry, rule: `override: ${override.reason}`, weak: false }
+        if (override !== undefined) notes.overridden.push(`${code} ${status ?? '(no status)'} → ${override.category}/${override.retry}: ${override.reason}`)
         if (verdict.weak) notes.weak.push(`${code} ${status ?? ''}: ${verdict.rule}`)
         const entry: Entry = {
           code,
@@ -184,6 +192,7 @@ export const buildCatalog = (sourcesDir: string): Built => {
           category: verdict.category,
           retry: verdict.retry,
           remedy: remedyFor(verdict.category, verdict.retry, `${message} ${description}`),
+          rule: verdict.weak ? `fallback: ${verdict.rule}` : verdict.rule,
           source: { path: record.path, line: record.line },
         }
         index.set(key, entry)
@@ -195,9 +204,13 @@ export const buildCatalog = (sourcesDir: string): Built => {
     }
   }
 
+  const unused = OVERRIDES.filter((o) => !index.has(`${o.code.toLowerCase()}|${o.status}`))
+  if (unused.length > 0) throw new Error(`overrides that match no entry: ${unused.map((o) => `${o.code} ${o.status}`).join(', ')}`)
+
   const files = TARGETS.map((target) => {
     const list = entries.get(target.name) ?? []
     const content = {
+      $schema: './schema.json',
       service: target.service,
       title: target.title,
       prefixes: target.prefixes,
@@ -227,11 +240,15 @@ export const buildCatalog = (sourcesDir: string): Built => {
     section('Duplicate rows merged', notes.merged, 'Same code, same status: one entry; differing messages kept in `otherMessages`.') +
     section('Rows without a message column', [...notes.noMessage.entries()].map(([s, n]) => `${s}: ${n} rows; the description stands in for the message`), 'The message is then the table\'s description.') +
     section('Codes documented with a non-error status', notes.nonError, 'Kept as published; their category comes from their wording, else `unknown`.') +
+    section('Per-code overrides', notes.overridden, 'Where the rules are wrong or have nothing to go on, a reviewed decision (scripts/catalog-rules.ts, OVERRIDES).') +
     section('Classified by a weak rule', notes.weak, 'Category and retry come from a fallback; a reviewer should confirm them.') +
     section('Rows not filed', notes.unrouted, 'No file owns these codes.')
 
   return { files: files.map(({ name, text }) => ({ name, text })), report }
 }
+
+/** The text of catalog/schema.json. */
+export const schemaText = (): string => `${JSON.stringify(catalogFileSchema(), null, 2)}\n`
 
 const main = () => {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -241,6 +258,7 @@ const main = () => {
   mkdirSync(out, { recursive: true })
   for (const file of built.files) writeFileSync(join(out, file.name), file.text)
   writeFileSync(join(out, 'REPORT.md'), built.report)
+  writeFileSync(join(out, 'schema.json'), schemaText())
   process.stdout.write(`wrote ${built.files.length} catalogue files and REPORT.md to ${out}\n`)
 }
 

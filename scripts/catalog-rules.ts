@@ -98,3 +98,36 @@ export const remedyFor = (category: Category, retry: Retry, text: string): strin
   if (category === 'unknown') return 'The tables document this code without telling what went wrong: read the message and act on the HTTP status.'
   return adviceFor(category, retry)
 }
+
+/**
+ * Per-code decisions where the rules are wrong or have nothing to go on, each with its reason.
+ * Keyed by code and documented status; the build fails when one matches no entry.
+ */
+export interface Override {
+  readonly code: string
+  readonly status: number | null
+  readonly category: Category
+  readonly retry: Retry
+  readonly reason: string
+}
+
+const SUCCESS_STATE = 'documented with a success status: a state report, not a failure; arriving with an error status it means the state already holds'
+const IN_PROGRESS_STATE = 'documented with a success status while work is still running; as an error it means "not yet": wait and retry'
+
+export const OVERRIDES: ReadonlyArray<Override> = [
+  { code: 'APIG.0000', status: 204, category: 'conflict', retry: 'never', reason: SUCCESS_STATE },
+  { code: 'RDS.0000', status: 200, category: 'conflict', retry: 'never', reason: SUCCESS_STATE },
+  { code: 'RDS.0041', status: 202, category: 'conflict', retry: 'never', reason: SUCCESS_STATE },
+  ...['4606', '4900', '4904', '4910', '4912', '4914', '4916', '4918', '4920', '4926', '4950', '4952', '4960', '4962'].map(
+    (n): Override => ({ code: `ModelArts.${n}`, status: 200, category: 'conflict', retry: 'never', reason: SUCCESS_STATE }),
+  ),
+  { code: 'ModelArts.4902', status: 200, category: 'conflict', retry: 'backoff', reason: IN_PROGRESS_STATE },
+  { code: 'ModelArts.2776', status: 204, category: 'conflict', retry: 'backoff', reason: IN_PROGRESS_STATE },
+  { code: 'ModelArts.2777', status: 204, category: 'conflict', retry: 'backoff', reason: IN_PROGRESS_STATE },
+  { code: 'ModelArts.6768', status: 100, category: 'validation', retry: 'never', reason: 'a missing SSH configuration is a request the caller must fix, whatever the documented 100' },
+  { code: 'VPC.0608', status: 200, category: 'server', retry: 'backoff', reason: 'described as an internal error during batch operations, though documented with 200' },
+  { code: 'PermanentRedirect', status: 301, category: 'validation', retry: 'never', reason: 'the bucket lives at another endpoint: the caller must send its requests there' },
+  { code: 'WebsiteRedirect', status: 301, category: 'validation', retry: 'never', reason: 'the website request lacks a bucket name: a request to fix' },
+  { code: 'TemporaryRedirect', status: 307, category: 'unavailable', retry: 'backoff', reason: 'a temporary redirect while DNS settles: retrying shortly succeeds' },
+  { code: 'SFS.TURBO.0011', status: 403, category: 'conflict', retry: 'backoff', reason: '"Cluster is doing something": the file system is busy, not forbidden' },
+]

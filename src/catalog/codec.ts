@@ -64,6 +64,8 @@ export const CatalogFileEntry = t.intersection([
   t.partial({
     /** Other literal messages the tables give for the same code and status. */
     otherMessages: t.array(t.string),
+    /** The rule that set category and retry (`status 404`, `wording: quota`, `override: …`); `fallback: …` marks a weak one. */
+    rule: t.string,
     source: EntrySource,
   }),
 ])

@@ -1,3 +1,5 @@
 export * from './codec.js'
 export * from './validate.js'
 export * from './catalog.js'
+export * from './schema.js'
+export * from './export.js'

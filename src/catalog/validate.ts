@@ -217,3 +217,27 @@ export const validateCatalog = (
   }
   return issues.length === 0 ? E.right(valid) : E.left(issues)
 }
+
+/**
+ * The problems `validate --strict` adds: an entry whose category is `unknown`, or whose
+ * classification came from a weak (fallback) rule, has not been reviewed.
+ *
+ * @example
+ * import { strictIssues } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const file = { service: 'AS', title: 'Auto Scaling', prefixes: ['AS'], sources: [],
+ *   entries: [{ code: 'AS.9', status: 200, message: 'Done.', category: 'unknown' as const, retry: 'never' as const, remedy: 'None.' }] }
+ * assert.strictEqual(strictIssues([{ name: 'as.json', file }]).length, 1)
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const strictIssues = (files: ReadonlyArray<{ readonly name: string; readonly file: CatalogFile }>): ReadonlyArray<CatalogIssue> =>
+  files.flatMap(({ name, file }) =>
+    file.entries.flatMap((entry, index): ReadonlyArray<CatalogIssue> => {
+      const at = { file: name, entry: index, code: entry.code }
+      if (entry.category === 'unknown') return [{ ...at, field: 'category', message: '"unknown" is not a reviewed classification (strict)' }]
+      if (entry.rule !== undefined && entry.rule.startsWith('fallback')) return [{ ...at, field: 'rule', message: `set by a weak rule, "${entry.rule}"; review it (strict)` }]
+      return []
+    }),
+  )

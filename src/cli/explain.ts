@@ -10,10 +10,12 @@ import { parseCurl } from '../response/curl.js'
 import type { RawResponse } from '../response/model.js'
 import { bodyText } from '../response/text.js'
 import { EXIT, parseCommandArgs } from './args.js'
+import { catalogPaths } from './catalog.js'
+import { catalogFor } from './catalogFiles.js'
 import type { CliIO } from './io.js'
 
 /** @since 0.1.0 @category constants */
-export const EXPLAIN_HELP = `Usage: otc-errors explain [FILE] [--status N] [--json]
+export const EXPLAIN_HELP = `Usage: otc-errors explain [FILE] [--status N] [--json] [--catalog FILE|DIR]...
 
 Explains one HTTP response of an OTC API: its error code, message, status class,
 category and retry hint, with the catalogue's entry for the code.
@@ -24,6 +26,7 @@ line, body; CRLF or LF). Without FILE, the response is read from stdin.
 Options:
   --status N   the input is a bare body (no status line, no headers), sent with status N
   --json       print one JSON object instead of text
+  --catalog P  layer your own catalogue file or directory over the shipped one (repeatable)
   -h, --help   show this help
 
 Exit: 0 explained, 2 bad flag or unreadable input.
@@ -72,7 +75,7 @@ export const renderExplanation = (x: Explanation): string => {
  * @category commands
  */
 export const explainCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
-  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } })
+  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } })
   if (E.isLeft(parsed)) return usage(io, parsed.left)
   const { values, positionals } = parsed.right
   if (values['help'] === true) {
@@ -82,6 +85,8 @@ export const explainCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pr
   if (positionals.length > 1) return usage(io, `expected at most one FILE, got ${positionals.length}`)
   const status = typeof values['status'] === 'string' ? parseStatus(values['status']) : undefined
   if (status !== undefined && E.isLeft(status)) return usage(io, status.left)
+  const catalog = await catalogFor(io, catalogPaths(values['catalog']))
+  if (E.isLeft(catalog)) return unreadable(io, catalog.left)
   const file = positionals[0]
   let bytes: Uint8Array
   if (file === undefined || file === '-') {
@@ -100,7 +105,7 @@ export const explainCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pr
     if (E.isLeft(curl)) return unreadable(io, `${source}: ${curl.left} (use --status N for a bare body)`)
     raw = curl.right
   }
-  const x = explain(raw)
+  const x = explain(raw, { catalog: catalog.right })
   io.stdout(values['json'] === true ? `${JSON.stringify(x)}\n` : renderExplanation(x))
   return EXIT.ok
 }

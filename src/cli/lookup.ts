@@ -4,12 +4,14 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { defaultCatalog, type CatalogEntry } from '../catalog/index.js'
+import type { CatalogEntry } from '../catalog/index.js'
+import { catalogPaths } from './catalog.js'
+import { catalogFor } from './catalogFiles.js'
 import { EXIT, parseCommandArgs } from './args.js'
 import type { CliIO } from './io.js'
 
 /** @since 0.1.0 @category constants */
-export const LOOKUP_HELP = `Usage: otc-errors lookup CODE [--status N] [--json]
+export const LOOKUP_HELP = `Usage: otc-errors lookup CODE [--status N] [--json] [--catalog FILE|DIR]...
 
 Shows the catalogue's entry for an error code: documented status, the API's message,
 category, retry strategy and a remedy. Prefix case does not matter, and the
@@ -20,6 +22,7 @@ the one for that status first.
 Options:
   --status N   put the variant documented with status N first
   --json       print JSON: the entry's fields plus "variants" (every meaning)
+  --catalog P  layer your own catalogue file or directory over the shipped one (repeatable)
   -h, --help   show this help
 
 Exit: 0 found, 1 unknown code (close codes are suggested), 2 bad flag.
@@ -51,7 +54,7 @@ const render = (entry: CatalogEntry): string =>
  * @category commands
  */
 export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
-  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } })
+  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } })
   if (E.isLeft(parsed)) return usage(io, parsed.left)
   const { values, positionals } = parsed.right
   if (values['help'] === true) {
@@ -65,7 +68,12 @@ export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pro
   if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) {
     return usage(io, `--status expects an HTTP status from 100 to 599, got "${String(statusFlag)}"`)
   }
-  const catalog = defaultCatalog()
+  const layered = await catalogFor(io, catalogPaths(values['catalog']))
+  if (E.isLeft(layered)) {
+    io.stderr(`otc-errors lookup: ${layered.left}\n`)
+    return EXIT.usage
+  }
+  const catalog = layered.right
   const variants = catalog.lookupAll(code)
   const json = values['json'] === true
   if (variants.length === 0) {

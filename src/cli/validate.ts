@@ -4,15 +4,14 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { join } from 'node:path'
-import { drawIssue, validateCatalog, type CatalogIssue } from '../catalog/validate.js'
+import { drawIssue, strictIssues, validateCatalog, type CatalogIssue } from '../catalog/validate.js'
 import { bundledCatalogFiles } from '../catalog/bundled.generated.js'
-import { bodyText } from '../response/text.js'
+import { readCatalogFiles } from './catalogFiles.js'
 import { EXIT, parseCommandArgs } from './args.js'
 import type { CliIO } from './io.js'
 
 /** @since 0.1.0 @category constants */
-export const VALIDATE_HELP = `Usage: otc-errors validate [DIR] [--json]
+export const VALIDATE_HELP = `Usage: otc-errors validate [DIR|FILE] [--strict] [--json]
 
 Checks catalogue files (every *.json in DIR except schema.json; without DIR, the
 shipped catalogue): the shape of each file and entry, duplicate codes (same code,
@@ -21,20 +20,13 @@ same status), codes whose prefix does not belong to the file, statuses outside
 the entry and the field.
 
 Options:
+  --strict     also fail while an entry's category is "unknown" or was set by a
+               weak (fallback) rule: every entry must carry a reviewed classification
   --json       print {"ok": boolean, "files": number, "issues": [...]}
   -h, --help   show this help
 
 Exit: 0 valid, 1 problems found, 2 bad flag or unreadable DIR.
 `
-
-const parseJsonFile = (name: string, text: string): E.Either<CatalogIssue, unknown> => {
-  try {
-    return E.right(JSON.parse(text) as unknown)
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : 'invalid JSON'
-    return E.left({ file: name, entry: null, code: null, field: '(file)', message: `not valid JSON: ${detail}` })
-  }
-}
 
 /**
  * Runs `validate`; returns the exit code.
@@ -43,7 +35,7 @@ const parseJsonFile = (name: string, text: string): E.Either<CatalogIssue, unkno
  * @category commands
  */
 export const validateCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
-  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } })
+  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } })
   if (E.isLeft(parsed)) return usage(io, parsed.left)
   const { values, positionals } = parsed.right
   if (values['help'] === true) {
@@ -57,25 +49,17 @@ export const validateCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
   if (dir === undefined) {
     files.push(...bundledCatalogFiles.map((f) => ({ name: `catalog/${f.name}`, content: f.content })))
   } else {
-    const names = await io.listDir(dir)
-    if (E.isLeft(names)) {
-      io.stderr(`otc-errors validate: ${names.left}\n`)
+    const read = await readCatalogFiles(io, dir)
+    if (E.isLeft(read)) {
+      io.stderr(`otc-errors validate: ${read.left}\n`)
       return EXIT.usage
     }
-    for (const name of [...names.right].filter((n) => n.endsWith('.json') && n !== 'schema.json').sort()) {
-      const path = join(dir, name)
-      const bytes = await io.readFile(path)
-      if (E.isLeft(bytes)) {
-        issues.push({ file: path, entry: null, code: null, field: '(file)', message: bytes.left })
-        continue
-      }
-      const json = parseJsonFile(path, bodyText(bytes.right))
-      if (E.isLeft(json)) issues.push(json.left)
-      else files.push({ name: path, content: json.right })
-    }
+    files.push(...read.right.files)
+    issues.push(...read.right.issues)
   }
   const result = validateCatalog(files)
   if (E.isLeft(result)) issues.push(...result.left)
+  else if (values['strict'] === true) issues.push(...strictIssues(result.right))
   const ok = issues.length === 0
   if (values['json'] === true) io.stdout(`${JSON.stringify({ ok, files: files.length, issues })}\n`)
   else if (ok) io.stdout(`${files.length} catalogue files, no problems found\n`)

@@ -1,0 +1,101 @@
+/**
+ * The catalogue as rows for the engines where logs live (PostgreSQL, ClickHouse, Elasticsearch,
+ * Spark): stable columns, in CSV, NDJSON or one JSON array.
+ *
+ * @since 0.1.0
+ */
+import type { Catalog, CatalogEntry } from './catalog.js'
+
+/**
+ * One exported row. The columns and their order are stable: `code, service, status, category,
+ * retryable, strategy, message`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ExportRow {
+  readonly code: string
+  readonly service: string
+  readonly status: number | null
+  readonly category: string
+  readonly retryable: boolean
+  readonly strategy: string
+  readonly message: string
+}
+
+/**
+ * The export formats.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type ExportFormat = 'csv' | 'ndjson' | 'json'
+
+/**
+ * The column names, in order.
+ *
+ * @example
+ * import { EXPORT_COLUMNS } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(EXPORT_COLUMNS, ['code', 'service', 'status', 'category', 'retryable', 'strategy', 'message'])
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const EXPORT_COLUMNS = ['code', 'service', 'status', 'category', 'retryable', 'strategy', 'message'] as const satisfies ReadonlyArray<keyof ExportRow>
+
+/**
+ * An entry as an export row.
+ *
+ * @example
+ * import { exportRow, lookup } from 'otc-errors'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import * as assert from 'node:assert'
+ * const e = lookup('APIG.0308')
+ * assert.ok(O.isSome(e) && exportRow(e.value).retryable === true)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const exportRow = (e: CatalogEntry): ExportRow => ({
+  code: e.code,
+  service: e.service,
+  status: e.status,
+  category: e.category,
+  retryable: e.retry !== 'never',
+  strategy: e.retry,
+  message: e.message,
+})
+
+/** RFC 4180: quote a field when it holds a comma, a quote or a line break; double the quotes. */
+const csvField = (value: string | number | boolean | null): string => {
+  if (value === null) return ''
+  const text = String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/**
+ * The catalogue's rows in a format, one entry per variant, in catalogue order. CSV has a header
+ * line and CRLF line ends (RFC 4180); an empty field is a missing status. NDJSON is one object a
+ * line; JSON is one array.
+ *
+ * @example
+ * import { exportCatalog, defaultCatalog } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const csv = exportCatalog(defaultCatalog(), 'csv')
+ * assert.strictEqual(csv.split('\r\n')[0], 'code,service,status,category,retryable,strategy,message')
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const exportCatalog = (catalog: Catalog, format: ExportFormat): string => {
+  const rows = catalog.entries().map(exportRow)
+  switch (format) {
+    case 'csv':
+      return [EXPORT_COLUMNS.join(','), ...rows.map((r) => EXPORT_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n'
+    case 'ndjson':
+      return rows.map((r) => JSON.stringify(r)).join('\n') + '\n'
+    case 'json':
+      return `${JSON.stringify(rows, null, 2)}\n`
+  }
+}
