@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { EXIT } from './args.js'
+import { catalogCommand } from './catalog.js'
 import { classifyCommand } from './classify.js'
 import { explainCommand } from './explain.js'
 import type { CliIO } from './io.js'
@@ -19,6 +20,7 @@ export const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly sum
   ['classify', { run: classifyCommand, summary: 'find, classify and count the error codes in logs (files, stdin, gzip)' }],
   ['lookup', { run: lookupCommand, summary: 'show the catalogue entry for an error code' }],
   ['validate', { run: validateCommand, summary: 'check catalogue files' }],
+  ['catalog', { run: catalogCommand, summary: 'export the catalogue (csv, ndjson, json) for log engines' }],
 ])
 
 /** @since 0.1.0 @category constants */
