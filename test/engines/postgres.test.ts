@@ -1,0 +1,73 @@
+// The PostgreSQL recipe of docs/log-engines.md, run for real: a throwaway server on a local
+// socket, the catalogue export loaded with COPY, log findings from `classify --format ndjson`
+// loaded beside it, and the documented join. Skipped where PostgreSQL is not installed.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname
+const root = new URL('../..', import.meta.url).pathname
+const pgBin = ['/usr/local/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find((d) => existsSync(join(d, 'pg_ctl')) && existsSync(join(d, 'initdb')))
+const psql = ['/usr/bin/psql', '/usr/local/bin/psql'].find(existsSync)
+const isRoot = process.getuid?.() === 0
+const pgUser = isRoot ? spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }) : undefined
+const canRun = pgBin !== undefined && psql !== undefined && existsSync(bin) && (!isRoot || pgUser?.status === 0)
+
+/** The recipe's SQL, read from the docs page so the documented commands are the tested ones. */
+const recipe = (): string => {
+  const page = readFileSync(join(root, 'docs', 'log-engines.md'), 'utf8')
+  const block = /```sql postgres\n([\s\S]*?)```/.exec(page)
+  if (block?.[1] === undefined) throw new Error('docs/log-engines.md has no ```sql postgres block')
+  return block[1]
+}
+
+describe.skipIf(!canRun)('PostgreSQL: enrich log findings with the catalogue export', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'otc-pg-'))
+  const data = join(dir, 'data')
+  const socket = dir
+  // The server refuses to run as root: run it as the postgres user then.
+  const asServer = (cmd: string, args: ReadonlyArray<string>) =>
+    isRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, [...args], { stdio: 'pipe' })
+  const sql = (script: string) =>
+    execFileSync(psql!, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', socket, '-U', isRoot ? 'postgres' : (process.env['USER'] ?? 'postgres'), '-d', 'postgres', '-A', '-t', '-F', '|'], { cwd: dir, input: script, encoding: 'utf8' })
+
+  beforeAll(() => {
+    if (isRoot) {
+      const uid = Number(pgUser!.stdout.trim())
+      chownSync(dir, uid, Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()))
+    }
+    chmodSync(dir, 0o755)
+    asServer(join(pgBin!, 'initdb'), ['-D', data, '-A', 'trust', '-U', isRoot ? 'postgres' : (process.env['USER'] ?? 'postgres')])
+    asServer(join(pgBin!, 'pg_ctl'), ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-k ${socket} -c listen_addresses=''`, 'start'])
+  }, 60_000)
+  afterAll(() => {
+    try {
+      asServer(join(pgBin!, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])
+    } catch {
+      // already stopped
+    }
+  })
+
+  it('joins classify findings against the exported catalogue', () => {
+    const run = (args: ReadonlyArray<string>, input?: string) => execFileSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 << 20 })
+    writeFileSync(join(dir, 'otc-codes.csv'), run(['catalog', 'export', '--format', 'csv']))
+    const log = [
+      '2026-11-23T10:00:01Z ERROR status=429 {"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}',
+      '2026-11-23T10:00:02Z WARN HTTP/1.1 404 {\\"error_code\\":\\"IMG.0027\\",\\"error_msg\\":\\"The image does not exist.\\"}',
+      '2026-11-23T10:00:03Z INFO nothing to see',
+      '2026-11-23T10:00:04Z ERROR request failed: ecs.0005 (status=400)',
+      '2026-11-23T10:00:05Z ERROR status=429 {"error_code":"APIGW.0308","error_msg":"again"}',
+      '2026-11-23T10:00:06Z ERROR status=500 {"error_code":"SHOP.0001","error_msg":"not ours"}',
+    ].join('\n')
+    writeFileSync(join(dir, 'findings.ndjson'), run(['classify', '--format', 'ndjson'], log))
+    const out = sql(recipe()).trim().split('\n')
+    expect(out).toEqual([
+      'APIGW.0308|APIG.0308|429|throttled|backoff|2',
+      'IMG.0027|IMG.0027|404|not-found|never|1',
+      'SHOP.0001||500|||1',
+      'ecs.0005|Ecs.0005|400|validation|never|1',
+    ])
+  })
+})
