@@ -15,7 +15,7 @@ import { apiError, payloadError, type ApiError, type ErrorDetail, type ServiceEr
 import { readBody } from '../response/body.js'
 import { headerValue, normalizeHeaders, requestIdOf } from '../response/headers.js'
 import type { Body, HeaderMap, RawResponse } from '../response/model.js'
-import { bodyText } from '../response/text.js'
+import { bodyText, bodyTextCapped } from '../response/text.js'
 import { extractError } from '../shapes/extract.js'
 import type { Extracted } from '../shapes/model.js'
 import { drawErrors } from './problems.js'
@@ -28,6 +28,9 @@ import { drawErrors } from './problems.js'
  * Options of every decoder.
  * - `catalog`: the catalogue to look codes up in (default: the shipped one; see `withCatalog`).
  * - `now`: the clock used to read `Retry-After` dates (default `Date.now`).
+ * - `maxBodyBytes`: how much of an error body is examined (default `MAX_BODY_BYTES`, 1 MiB);
+ *   the rest is never read, and the error records `truncated: true`. Success bodies are always
+ *   read whole (the codec needs them).
  *
  * @since 0.1.0
  * @category model
@@ -35,7 +38,21 @@ import { drawErrors } from './problems.js'
 export interface DecodeOptions {
   readonly catalog?: Catalog
   readonly now?: () => number
+  readonly maxBodyBytes?: number
 }
+
+/**
+ * The default cap on the error body bytes examined: 1 MiB.
+ *
+ * @example
+ * import { MAX_BODY_BYTES } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(MAX_BODY_BYTES, 1024 * 1024)
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_BODY_BYTES = 1 << 20
 
 /**
  * A response read once: status, normalised headers and the body by its type. What every
@@ -48,6 +65,8 @@ export interface ReadResponse {
   readonly status: number
   readonly headers: HeaderMap
   readonly body: Body
+  /** Whether the body was cut at the cap before reading (error statuses only). */
+  readonly truncated?: boolean
 }
 
 // -------------------------------------------------------------------------------------
@@ -66,9 +85,13 @@ export interface ReadResponse {
  * @since 0.1.0
  * @category destructors
  */
-export const readResponse = (raw: RawResponse): ReadResponse => {
+export const readResponse = (raw: RawResponse, options: Pick<DecodeOptions, 'maxBodyBytes'> = {}): ReadResponse => {
   const headers = normalizeHeaders(raw.headers)
-  return { status: raw.status, headers, body: readBody(headers, bodyText(raw.body)) }
+  const status = raw.status
+  if (status < 400 && isHttpStatus(status)) return { status, headers, body: readBody(headers, bodyText(raw.body)) }
+  // An error body is only examined up to the cap: a huge body costs what the cap costs.
+  const { text, truncated } = bodyTextCapped(raw.body, options.maxBodyBytes ?? MAX_BODY_BYTES)
+  return truncated ? { status, headers, body: readBody(headers, text), truncated } : { status, headers, body: readBody(headers, text) }
 }
 
 const isHttpStatus = (status: number): boolean => Number.isInteger(status) && status >= 100 && status <= 599
@@ -120,6 +143,7 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
     shape: extracted.shape,
     details: cleanDetails(extracted, code, message, secrets),
     headers: redactHeaders(headers),
+    truncated: response.truncated === true,
   })
 }
 
@@ -229,7 +253,7 @@ export const decode =
   <A>(codec: t.Decoder<unknown, A>, options: DecodeOptions = {}) =>
   (raw: RawResponse): E.Either<ServiceError, A> => {
     try {
-      const response = readResponse(raw)
+      const response = readResponse(raw, options)
       return response.status < 400 && isHttpStatus(response.status)
         ? toPayload(codec)(response)
         : E.left(toApiError(response, options))

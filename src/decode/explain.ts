@@ -35,6 +35,8 @@ export interface Explanation {
   readonly documentedStatus: number | null
   readonly remedy: string | null
   readonly shape: string
+  /** Whether only the start of a huge error body was examined. */
+  readonly truncated: boolean
 }
 
 /**
@@ -50,7 +52,7 @@ export interface Explanation {
  * @category decoders
  */
 export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanation => {
-  const response = readResponse(raw)
+  const response = readResponse(raw, options)
   const status = response.status
   if (status >= 100 && status < 400) {
     return {
@@ -69,6 +71,7 @@ export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanat
       documentedStatus: null,
       remedy: null,
       shape: 'payload',
+      truncated: false,
     }
   }
   const e = toApiError(response, options)
@@ -89,5 +92,6 @@ export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanat
     // The catalogue's remedy speaks for the documented meaning; when the observed status overruled it, or the code is unknown, general advice for the category.
     remedy: e.catalog !== null && e.documentedStatus === null ? e.catalog.remedy : adviceFor(e.category, e.retry.strategy),
     shape: e.shape,
+    truncated: e.truncated,
   }
 }

@@ -9,7 +9,7 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type * as t from 'io-ts'
 import { redactText } from '../error/redact.js'
 import { transportError, type ServiceError, type TransportError, type TransportReason } from '../error/ServiceError.js'
-import { decode, type DecodeOptions } from './decode.js'
+import { decode, MAX_BODY_BYTES, type DecodeOptions } from './decode.js'
 
 /**
  * What `decodeFetch` accepts: a `Response`, a promise of one (what `fetch(...)` returns), or a
@@ -79,6 +79,36 @@ const start = (input: FetchInput): PromiseLike<Response> | Response => (typeof i
  * @since 0.1.0
  * @category decoders
  */
+/**
+ * The first `limit` bytes of a response body (a little more, up to one chunk), then the stream
+ * is cancelled: an endless or huge error body is never read whole.
+ */
+const readAtMost = async (response: Response, limit: number): Promise<Uint8Array> => {
+  const stream = response.body
+  if (stream === null) return new Uint8Array(0)
+  const reader = stream.getReader()
+  const chunks: Array<Uint8Array> = []
+  let total = 0
+  try {
+    while (total < limit) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      total += value.byteLength
+    }
+  } finally {
+    if (total >= limit) await reader.cancel().catch(() => undefined)
+    reader.releaseLock()
+  }
+  const out = new Uint8Array(total)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return out
+}
+
 export const decodeFetch =
   <A>(codec: t.Decoder<unknown, A>, options: DecodeOptions = {}) =>
   (input: FetchInput): TE.TaskEither<ServiceError, A> =>
@@ -91,7 +121,7 @@ export const decodeFetch =
     }
     let body: Uint8Array
     try {
-      body = new Uint8Array(await response.arrayBuffer())
+      body = response.status >= 400 ? await readAtMost(response, (options.maxBodyBytes ?? MAX_BODY_BYTES) + 1) : new Uint8Array(await response.arrayBuffer())
     } catch (error) {
       return E.left(toTransportError(error, 'read'))
     }

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import type * as t from 'io-ts'
+import { isSecretHeader, REDACTED } from '../error/redact.js'
 
 const MAX_VALUE = 60
 
@@ -53,7 +54,10 @@ export const drawErrors = (errors: t.Errors): ReadonlyArray<string> => {
     if (error.message !== undefined) return `${pathOf(error.context)}: ${error.message}`
     const last = error.context[error.context.length - 1]
     const expected = last?.type.name ?? 'a value'
-    return `${pathOf(error.context)}: expected ${expected}, got ${show(error.value)}`
+    // A value under a secret-looking key (password, token, sk, …) is never shown.
+    const field = [...error.context].reverse().find((c) => c.key !== '' && !/^\d+$/.test(c.key))
+    const secret = field !== undefined && isSecretHeader(field.key)
+    return `${pathOf(error.context)}: expected ${expected}, got ${secret ? REDACTED : show(error.value)}`
   })
   return [...new Set(lines)]
 }

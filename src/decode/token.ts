@@ -159,7 +159,7 @@ export const decodeToken = (
   options: DecodeOptions = {},
 ): E.Either<ServiceError, IamToken> => {
   try {
-    const response = readResponse(raw)
+    const response = readResponse(raw, options)
     if (!(response.status >= 100 && response.status < 400)) return E.left(toApiError(response, options))
     const token = headerValue(response.headers, 'x-subject-token')
     const HeaderAndBody = new t.Type<TokenBody, TokenBody, unknown>(

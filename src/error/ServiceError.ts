@@ -70,6 +70,8 @@ export interface ApiErrorFields {
   readonly details: ReadonlyArray<ErrorDetail>
   /** Response headers, lower-case names, secret values replaced by `[redacted]`. */
   readonly headers: Readonly<Record<string, string>>
+  /** Whether the body was longer than the examined cap (`maxBodyBytes`), so only its start was read. Default false. */
+  readonly truncated?: boolean
 }
 
 /** The fields of a `PayloadError`. @since 0.1.0 @category model */
@@ -127,6 +129,7 @@ export class ApiError implements ApiErrorFields {
   readonly shape: string
   readonly details: ReadonlyArray<ErrorDetail>
   readonly headers: Readonly<Record<string, string>>
+  readonly truncated: boolean
   // Plain assignments, one shape for every instance: this is on the hot path of `decode`.
   constructor(fields: ApiErrorFields) {
     this._tag = 'ApiError'
@@ -145,6 +148,7 @@ export class ApiError implements ApiErrorFields {
     this.shape = fields.shape
     this.details = fields.details
     this.headers = fields.headers
+    this.truncated = fields.truncated === true
   }
   /** A plain, JSON-safe object of the fields. */
   toJSON(): ApiErrorFields & { readonly _tag: 'ApiError' } {
@@ -243,7 +247,7 @@ export type ServiceError = ApiError | PayloadError | TransportError
 
 const apiKeys = [
   'status', 'statusClass', 'code', 'service', 'message', 'requestId', 'category', 'retry', 'known',
-  'catalog', 'documentedStatus', 'shape', 'details', 'headers',
+  'catalog', 'documentedStatus', 'shape', 'details', 'headers', 'truncated',
 ] as const satisfies ReadonlyArray<keyof ApiErrorFields>
 const payloadKeys = ['status', 'statusClass', 'requestId', 'errors', 'problems', 'message', 'headers'] as const satisfies ReadonlyArray<
   keyof PayloadErrorFields

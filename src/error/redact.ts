@@ -29,7 +29,7 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
 
 const NO_SECRETS: ReadonlyArray<string> = []
 
-const SECRET_NAME = /token|secret|passw|signature|session|api-?key|credential|cookie|authori[sz]ation/i
+const SECRET_NAME = /token|secret|passw|signature|session|api[-_]?key|credential|cookie|authori[sz]ation|private[-_]?key|access[-_]?key|^sk$/i
 
 /**
  * Whether a header's value must never be shown.
@@ -95,18 +95,33 @@ export const secretValues = (headers: ReadonlyMap<string, string>): ReadonlyArra
   return [...new Set(values)].sort((a, b) => b.length - a.length)
 }
 
-// `Name: value` or `name=value` text for a secret header, as it appears in echoed requests and logs.
-const SECRET_TEXT =
-  /\b(x-subject-token|x-auth-token|x-security-token|authorization|proxy-authorization|cookie|set-cookie)(["']?\s*[:=]\s*["']?)(?:(?:bearer|basic|token)\s+)?[^\s"',;]+/gi
+/** Names whose values are secrets, as headers, JSON keys, logfmt keys or query parameters. */
+const SECRET_KEYS = [
+  'x-subject-token', 'x-auth-token', 'x-security-token', 'proxy-authorization', 'authorization', 'set-cookie', 'cookie',
+  'password', 'passwd', 'passphrase', 'secret[_-]?access[_-]?key', 'secret[_-]?key', 'client[_-]?secret', 'secret',
+  'access[_-]?key(?:[_-]?id)?', 'private[_-]?key', 'api[_-]?key', 'sk',
+  '(?:auth|access|id|refresh|session|security|subject)[_-]?token', 'credentials?', 'signature',
+].join('|')
+
+// `Name: value`, `name=value`, `"name": "value"` and `\"name\":\"value\"` for a secret name, as
+// they appear in echoed requests, error messages and logs. A quoted value ends at its quote (or
+// the backslash of an escaped one); a bare value at whitespace or punctuation. Linear time: fixed
+// alternatives and single character classes, no nested repetition.
+const SECRET_TEXT = new RegExp(
+  `((?<![\\w-])(?:${SECRET_KEYS})\\\\?["']?\\s*[:=]\\s*)(?:(\\\\?["'])[^"'\\\\\\r\\n]*|(?:(?:bearer|basic|token)\\s+)?[^\\s"',;&{}[\\]\\\\]+)`,
+  'gi',
+)
 
 /**
- * Text with secrets removed: every given secret value, and `X-Auth-Token: …`-style pairs.
+ * Text with secrets removed: every given secret value, and the values of secret-named pairs
+ * (`X-Auth-Token: …`, `"password": "…"`, `sk=…`, escaped JSON alike).
  *
  * @example
  * import { redactText } from 'otc-errors'
  * import * as assert from 'node:assert'
  * assert.strictEqual(redactText('sent X-Auth-Token: MIIabc123 to IAM'), 'sent X-Auth-Token: [redacted] to IAM')
  * assert.strictEqual(redactText('echo s3cr3t-value', ['s3cr3t-value']), 'echo [redacted]')
+ * assert.strictEqual(redactText('body {"user":"ann","password":"hunter 2"}'), 'body {"user":"ann","password":"[redacted]"}')
  *
  * @since 0.1.0
  * @category redaction
@@ -116,5 +131,5 @@ export const redactText = (text: string, secrets: ReadonlyArray<string> = NO_SEC
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
   // The pattern needs a `:` or `=`: without one there is nothing to find (the common case).
   if (out.indexOf(':') === -1 && out.indexOf('=') === -1) return out
-  return out.replace(SECRET_TEXT, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
+  return out.replace(SECRET_TEXT, (_m, key: string, quote: string | undefined) => `${key}${quote ?? ''}${REDACTED}`)
 }

@@ -85,3 +85,32 @@ export const bodyText = (body: BodyInput): string => {
     return ''
   }
 }
+
+/**
+ * The text of at most the first `maxBytes` of a body (bytes of a byte body, UTF-16 code units
+ * of a string), and whether anything was cut. Reading a 500 MB error body costs what reading the
+ * cap costs. Never throws.
+ *
+ * @example
+ * import { bodyTextCapped } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(bodyTextCapped('{"code":"AS.0001"}', 8), { text: '{"code":', truncated: true })
+ * assert.deepStrictEqual(bodyTextCapped(new TextEncoder().encode('ok'), 8), { text: 'ok', truncated: false })
+ *
+ * @since 0.1.0
+ * @category body
+ */
+export const bodyTextCapped = (body: BodyInput, maxBytes: number): { readonly text: string; readonly truncated: boolean } => {
+  try {
+    const max = Number.isFinite(maxBytes) && maxBytes >= 0 ? Math.floor(maxBytes) : Number.POSITIVE_INFINITY
+    if (typeof body === 'string') {
+      return body.length > max ? { text: bodyText(body.slice(0, max)), truncated: true } : { text: bodyText(body), truncated: false }
+    }
+    if (typeof body !== 'object' || body === null) return { text: '', truncated: false }
+    const bytes = bytesOf(body)
+    if (bytes === null) return { text: '', truncated: false }
+    return bytes.byteLength > max ? { text: decode(bytes.subarray(0, max)), truncated: true } : { text: decode(bytes), truncated: false }
+  } catch {
+    return { text: '', truncated: false }
+  }
+}

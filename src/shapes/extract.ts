@@ -106,7 +106,9 @@ export const extractError = (body: Body, status: number): Extracted => {
       case 'Json':
         return fromJson(body.value, status)
       case 'BrokenJson': {
-        const s = scanBrokenJson(body.text)
+        const scanned = scanBrokenJson(body.text)
+        // Values read by the scanner are bounded like every other text (textOf).
+        const s = { code: scanned.code === null ? null : textOf(scanned.code), message: scanned.message === null ? null : textOf(scanned.message), requestId: scanned.requestId === null ? null : textOf(scanned.requestId) }
         if (s.code === null && s.message === null) return { ...NONE, shape: 'broken-json', message: firstLine(body.text), details: [] }
         return { shape: 'broken-json', code: s.code, message: s.message, requestId: s.requestId, details: [{ code: s.code, message: s.message }] }
       }
