@@ -11,7 +11,7 @@ import { classify } from '../classify/classify.js'
 import { parseRetryAfter } from '../classify/retryAfter.js'
 import { statusClassOf } from '../classify/status.js'
 import { redactHeaders, redactText, secretValues } from '../error/redact.js'
-import { apiError, payloadError, type ApiError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
+import { ApiError, apiError, payloadError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
 import { readBody } from '../response/body.js'
 import { headerValue, normalizeHeaders, requestIdOf } from '../response/headers.js'
 import type { Body, HeaderMap, RawResponse } from '../response/model.js'
@@ -128,7 +128,8 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const secrets = secretValues(headers)
   const code = clean(extracted.code, secrets)
   const message = clean(extracted.message, secrets)
-  return apiError({
+  // The headers are redacted on first access only: most callers never look at them.
+  return new ApiError({
     status,
     statusClass: statusClassOf(status),
     code,
@@ -142,10 +143,12 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
     documentedStatus: classification.documentedStatus,
     shape: extracted.shape,
     details: cleanDetails(extracted, code, message, secrets),
-    headers: redactHeaders(headers),
+    headers: NO_HEADERS,
     truncated: response.truncated === true,
-  })
+  }, headers)
 }
+
+const NO_HEADERS: Readonly<Record<string, string>> = {}
 
 const UNCLASSIFIED = { category: 'unknown', retry: { retryable: false, strategy: 'never' }, documentedStatus: null } as const
 

@@ -13,6 +13,7 @@
  */
 import type * as t from 'io-ts'
 import type { Category, RetryHint, StatusClass } from './vocabulary.js'
+import { redactHeaders } from './redact.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -128,10 +129,15 @@ export class ApiError implements ApiErrorFields {
   readonly documentedStatus: number | null
   readonly shape: string
   readonly details: ReadonlyArray<ErrorDetail>
-  readonly headers: Readonly<Record<string, string>>
   readonly truncated: boolean
-  // Plain assignments, one shape for every instance: this is on the hot path of `decode`.
-  constructor(fields: ApiErrorFields) {
+  #headers: Readonly<Record<string, string>> | undefined
+  readonly #headerMap: ReadonlyMap<string, string> | undefined
+  /**
+   * Plain assignments, one shape for every instance: this is on the hot path of `decode`.
+   * `headerMap`, when given, stands for `fields.headers`: the redacted copy is made on first
+   * access only (most callers never look at the headers).
+   */
+  constructor(fields: ApiErrorFields, headerMap?: ReadonlyMap<string, string>) {
     this._tag = 'ApiError'
     this.name = 'ApiError'
     this.status = fields.status
@@ -147,8 +153,13 @@ export class ApiError implements ApiErrorFields {
     this.documentedStatus = fields.documentedStatus
     this.shape = fields.shape
     this.details = fields.details
-    this.headers = fields.headers
+    this.#headers = headerMap === undefined ? fields.headers : undefined
+    this.#headerMap = headerMap
     this.truncated = fields.truncated === true
+  }
+  /** Response headers, lower-case names, secret values replaced by `[redacted]`. */
+  get headers(): Readonly<Record<string, string>> {
+    return (this.#headers ??= this.#headerMap === undefined ? {} : redactHeaders(this.#headerMap))
   }
   /** A plain, JSON-safe object of the fields. */
   toJSON(): ApiErrorFields & { readonly _tag: 'ApiError' } {
