@@ -76,6 +76,17 @@ const firstLine = (text: string): string | null => {
   return line === '' ? null : line.length > 500 ? `${line.slice(0, 500)}…` : line
 }
 
+/** Whether text is mostly not text: invalid UTF-8 (U+FFFD) or control characters in its first 512 characters. */
+const looksBinary = (text: string): boolean => {
+  const n = Math.min(text.length, 512)
+  let odd = 0
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) odd++
+  }
+  return n > 0 && odd * 10 > n
+}
+
 const xmlValue = (elements: ReadonlyMap<string, string>, names: ReadonlyArray<string>): string | null => {
   for (const name of names) {
     const value = textOf(elements.get(name))
@@ -123,6 +134,7 @@ export const extractError = (body: Body, status: number): Extracted => {
         return { shape: 'html', code: codeInText(body.text), message, requestId: null, details: detailsOf(null, message) }
       }
       case 'Text': {
+        if (looksBinary(body.text)) return { ...NONE, shape: 'binary', message: `binary body (${body.text.length} characters)` }
         const message = firstLine(body.text)
         const code = codeInText(body.text)
         return { shape: 'text', code, message, requestId: null, details: detailsOf(code, message) }
