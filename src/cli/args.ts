@@ -7,8 +7,18 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
-/** Exit codes: 0 success, 1 a negative answer, 2 a usage error or unreadable input. @since 0.1.0 @category constants */
-export const EXIT = { ok: 0, negative: 1, usage: 2 } as const
+/**
+ * Exit codes: 0 success, 1 a negative answer, 2 a usage error or unreadable input, 130 stopped
+ * by an interrupt (Ctrl-C; `classify` prints what it had found so far).
+ *
+ * @example
+ * import { EXIT } from './args.js'
+ * EXIT.usage // 2
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const EXIT = { ok: 0, negative: 1, usage: 2, interrupted: 130 } as const
 
 /**
  * Parsed arguments of one command.

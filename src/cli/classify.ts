@@ -6,9 +6,12 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { Category, categories } from '../error/vocabulary.js'
+import { lineClassifier } from '../logs/line.js'
 import { classifyStream, type LineFinding, type ScanStats } from '../logs/stream.js'
 import { findingTally, type CodeTally, type SeenAt } from '../logs/tally.js'
 import { EXIT, parseCommandArgs } from './args.js'
+import { catalogPaths } from './catalog.js'
+import { catalogFor } from './catalogFiles.js'
 import type { CliIO } from './io.js'
 
 /**
@@ -21,7 +24,7 @@ import type { CliIO } from './io.js'
  * @since 0.1.0
  * @category constants
  */
-export const CLASSIFY_HELP = `Usage: otc-errors classify [FILE...] [--format summary|ndjson|json] [--category NAME] [--unknown-only]
+export const CLASSIFY_HELP = `Usage: otc-errors classify [FILE...] [--format summary|ndjson|json] [--category NAME] [--unknown-only] [--catalog FILE|DIR]...
 
 Finds Open Telekom Cloud error codes in logs (plain text, JSON logs, logfmt,
 Terraform debug output, SDK exceptions), classifies each with the catalogue and
@@ -32,12 +35,18 @@ Options:
   --format F       summary (default): a table per code for people;
                    ndjson: one finding a line {file?, line, code, service, status?,
                    category, retryable, known, requestId?};
-                   json: {lines, findings, byCode, files, badLines, longLines, unreadable}
+                   json: {lines, findings, byCode, files, badLines, longLines, unreadable,
+                   interrupted}
   --category NAME  only findings of this category: ${categories.join(', ')}
   --unknown-only   only codes the catalogue does not know
+  --catalog P      layer your own catalogue file or directory over the shipped one (repeatable)
   -h, --help       show this help
 
-Exit: 0 read everything, 2 bad flag or an unreadable file (the others are still read).
+Secret values in the log (X-Subject-Token, Authorization, passwords, ...) never reach the output.
+Ctrl-C stops reading and prints what was found so far; a second Ctrl-C quits at once.
+
+Exit: 0 read everything, 2 bad flag, bad --catalog or an unreadable file (the others are
+still read), 130 interrupted (the partial result is printed).
 Example: otc-errors classify terraform.log --format json
 `
 
@@ -85,7 +94,7 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLoca
  */
 export const renderSummary = (
   codes: ReadonlyArray<CodeTally>,
-  totals: { lines: number; findings: number; files: number; badLines: number; longLines: number; otherFindings: number; unreadable: number },
+  totals: { lines: number; findings: number; files: number; badLines: number; longLines: number; otherFindings: number; unreadable: number; interrupted?: boolean },
 ): string => {
   const header = ['code', 'count', 'service', 'category', 'retryable', 'first', 'last']
   const rows = codes.map((t) => [
@@ -109,6 +118,7 @@ export const renderSummary = (
     totals.longLines > 0 ? `${plural(totals.longLines, 'line')} longer than 1 MiB (scanned in windows)` : '',
     totals.otherFindings > 0 ? `${plural(totals.otherFindings, 'finding')} of codes past the table's limit` : '',
     totals.unreadable > 0 ? `${plural(totals.unreadable, 'input')} unreadable` : '',
+    totals.interrupted === true ? 'interrupted: this covers only what was read before Ctrl-C' : '',
   ].filter((n) => n !== '')
   const total =
     codes.length === 0
@@ -155,6 +165,25 @@ async function* withProgress(
   }
 }
 
+// Stops the chunks when `signal` aborts, even while a read is pending (a quiet pipe).
+async function* untilAborted(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array, void, undefined> {
+  const iterator = chunks[Symbol.asyncIterator]()
+  const aborted = new Promise<IteratorResult<Uint8Array>>((resolve) => {
+    if (signal.aborted) resolve({ done: true, value: undefined })
+    else signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true })
+  })
+  try {
+    while (!signal.aborted) {
+      const next = await Promise.race([iterator.next(), aborted])
+      if (next.done === true) return
+      yield next.value
+    }
+  } finally {
+    // A read may still be pending: let the source close when it settles, without waiting here.
+    Promise.resolve(iterator.return?.()).catch(() => undefined)
+  }
+}
+
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, undefined> {
   yield bytes
 }
@@ -184,6 +213,7 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     format: { type: 'string' },
     category: { type: 'string' },
     'unknown-only': { type: 'boolean' },
+    catalog: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   })
   if (E.isLeft(parsed)) return usage(io, parsed.left)
@@ -200,6 +230,14 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     return usage(io, `--category expects one of ${categories.join(', ')}, got "${String(category)}"`)
   }
   const unknownOnly = values['unknown-only'] === true
+  const paths = catalogPaths(values['catalog'])
+  const catalog = await catalogFor(io, paths)
+  if (E.isLeft(catalog)) {
+    io.stderr(`otc-errors classify: ${catalog.left}\n`)
+    return EXIT.usage
+  }
+  const options = paths.length === 0 ? {} : { classifier: lineClassifier(catalog.right) }
+  const interrupt = io.onInterrupt?.()
 
   const tally = findingTally()
   const reports: Array<FileReport> = []
@@ -214,6 +252,7 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
 
   const inputs = positionals.length === 0 ? ['-'] : positionals
   for (const input of inputs) {
+    if (interrupt?.aborted === true) break
     const file = input === '-' ? undefined : input
     const source = await openSource(input, io)
     if (E.isLeft(source)) {
@@ -237,7 +276,8 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     }
     try {
       const showProgress = file !== undefined && size !== null && io.isStderrTTY === true
-      const stats = await classifyStream(showProgress ? withProgress(chunks, size, input, io) : chunks, onFinding)
+      const stoppable = interrupt === undefined ? chunks : untilAborted(chunks, interrupt)
+      const stats = await classifyStream(showProgress ? withProgress(stoppable, size, input, io) : stoppable, onFinding, options)
       reports.push({ file: file ?? null, stats, findings })
     } catch (error) {
       flush()
@@ -247,6 +287,8 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     }
   }
   flush()
+  const interrupted = interrupt?.aborted === true
+  if (interrupted) io.stderr('otc-errors classify: interrupted; the result below covers what was read so far.\n')
 
   const sum = (pick: (s: ScanStats) => number): number => reports.reduce((n, r) => n + pick(r.stats), 0)
   const lines = sum((s) => s.lines)
@@ -264,6 +306,7 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
         longLines,
         files: reports.map((r) => ({ file: r.file, lines: r.stats.lines, bytes: r.stats.bytes, findings: r.findings, badLines: r.stats.badLines, longLines: r.stats.longLines })),
         unreadable,
+        ...(interrupted ? { interrupted: true } : {}),
       })}\n`,
     )
   } else if (format === 'summary') {
@@ -276,10 +319,11 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
         longLines,
         otherFindings: tally.otherFindings(),
         unreadable: unreadable.length,
+        interrupted,
       }),
     )
   }
-  return unreadable.length > 0 ? EXIT.usage : EXIT.ok
+  return interrupted ? EXIT.interrupted : unreadable.length > 0 ? EXIT.usage : EXIT.ok
 }
 
 const openSource = async (

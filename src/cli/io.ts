@@ -28,6 +28,12 @@ export interface CliIO {
   readonly stdinStream?: () => AsyncIterable<Uint8Array>
   /** Whether stderr is a terminal (progress bars are drawn only then). */
   readonly isStderrTTY?: boolean
+  /**
+   * Asks to hear of the first interrupt (Ctrl-C, SIGINT) instead of dying at once: the signal
+   * aborts then, and a second interrupt ends the process. Commands that can print a partial
+   * answer (`classify`) call it; the others keep the default behaviour.
+   */
+  readonly onInterrupt?: () => AbortSignal
 }
 
 /**
@@ -160,4 +166,12 @@ export const processIO = (): CliIO => ({
   openInput,
   stdinStream: () => process.stdin,
   isStderrTTY: process.stderr.isTTY === true,
+  onInterrupt: () => {
+    const controller = new AbortController()
+    process.once('SIGINT', () => {
+      controller.abort()
+      process.once('SIGINT', () => process.exit(130))
+    })
+    return controller.signal
+  },
 })

@@ -251,6 +251,13 @@ export const lineClassifier = (catalog: LogCatalog): LineClassifier => {
     }
     pattern.lastIndex = 0
     if (codes === undefined) return []
+    // A "code" inside a secret's value (`Authorization: Bearer AB.1234…`) is part of the secret:
+    // keep only codes still visible once the line's secrets are redacted.
+    const visible = redactText(text)
+    if (visible !== text) {
+      codes = codes.filter((code) => visible.includes(code))
+      if (codes.length === 0) return []
+    }
     const status = statusInLine(text)
     const requestId = requestIdInLine(text)
     return codes.map((code): Finding => {

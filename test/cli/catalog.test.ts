@@ -70,6 +70,22 @@ describe.skipIf(!existsSync(bin))('--catalog and validate --strict', () => {
     const x = JSON.parse(run(['explain', '--status', '409', '--json', '--catalog', dir], '{"error_code":"SHOP.0001","error_msg":"locked"}').stdout)
     expect(x).toMatchObject({ code: 'SHOP.0001', service: 'SHOP', known: true, category: 'conflict', retry: { retryable: true, strategy: 'backoff' } })
   })
+  it('classify sees the user catalogue, prefix case and all', () => {
+    const log = 'status=409 error_code=shop.0001\nerror_code=SHOP.0001\n'
+    // Without it, a lower-case unknown prefix is no code at all (like `file.0001`), and SHOP.0001 is unknown.
+    const without = run(['classify', '--format', 'ndjson'], log).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(without).toEqual([{ line: 2, code: 'SHOP.0001', service: 'SHOP', category: 'unknown', retryable: false, known: false }])
+    const r = run(['classify', '--format', 'ndjson', '--catalog', dir], log)
+    expect(r.code).toBe(0)
+    const found = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(found).toEqual([
+      { line: 1, code: 'shop.0001', service: 'SHOP', status: 409, category: 'conflict', retryable: true, known: true },
+      { line: 2, code: 'SHOP.0001', service: 'SHOP', category: 'conflict', retryable: true, known: true },
+    ])
+    const bad = run(['classify', '--catalog', join(dir, 'missing.json')], log)
+    expect([bad.code, bad.stdout]).toEqual([2, ''])
+    expect(bad.stderr).toContain('missing.json')
+  })
   it('reports a conflict with the shipped catalogue instead of overwriting it', () => {
     const clash = join(dir, 'clash.json')
     writeFileSync(clash, JSON.stringify({ ...shop, service: 'AS', prefixes: ['AS'], entries: [{ ...shop.entries[0], code: 'AS.0001', status: 500 }] }))

@@ -1,6 +1,7 @@
-// Hostile command-line input for explain, lookup and validate: binary files, directories,
-// missing files, FIFOs, closed pipes. One clear line and the documented exit code, never a stack.
-import { spawnSync, execFileSync } from 'node:child_process'
+// Hostile command-line input for explain, lookup, validate and classify: binary files,
+// directories, missing files, FIFOs, closed pipes, Ctrl-C. One clear line and the documented exit
+// code, never a stack.
+import { spawn, spawnSync, execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +12,23 @@ const root = new URL('../..', import.meta.url).pathname
 const run = (args: ReadonlyArray<string>, input?: string | Uint8Array) => {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8' })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+// Resolves once the process catches SIGINT (Linux: bit 2 of SigCgt in /proc/PID/status), so the
+// test never interrupts it before it listens; elsewhere, after a generous pause.
+const sigintHandled = async (pid: number | undefined): Promise<void> => {
+  const started = Date.now()
+  while (Date.now() - started < 10_000) {
+    let status: string
+    try {
+      status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      return
+    }
+    const caught = /^SigCgt:\s*([0-9a-f]+)/m.exec(status)?.[1]
+    if (caught !== undefined && (BigInt(`0x${caught}`) & 2n) !== 0n) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 const oneLine = (text: string) => text.trim().split('\n').length === 1 && !/\n\s+at /.test(text)
 
@@ -69,5 +87,57 @@ describe.skipIf(!existsSync(bin))('CLI robustness', () => {
     const token = /X-Subject-Token:\s*(\S+)/i.exec(response)?.[1] ?? ''
     expect(token.length).toBeGreaterThan(10)
     for (const args of [['explain'], ['explain', '--json']]) expect(run(args, response).stdout).not.toContain(token)
+  })
+
+  it('classify: binary input is scanned and its bad lines counted; a directory or missing file is one line, exit 2', () => {
+    const r = run(['classify', binary, '--format', 'json'])
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    const report = JSON.parse(r.stdout) as { lines: number; badLines: number }
+    expect(report.lines).toBeGreaterThan(0)
+    expect(report.badLines).toBeGreaterThan(0)
+    for (const path of [dir, join(dir, 'nope.log')]) {
+      const bad = run(['classify', path])
+      expect(bad.code).toBe(2)
+      expect(oneLine(bad.stderr)).toBe(true)
+      expect(bad.stderr).toMatch(/^otc-errors classify: /)
+    }
+  })
+  it('classify reads a FIFO', () => {
+    const fifo = join(dir, 'log-fifo')
+    try {
+      execFileSync('mkfifo', [fifo])
+    } catch {
+      return // no mkfifo here
+    }
+    const r = spawnSync('sh', ['-c', `printf 'status=429 APIGW.0308\\n' > '${fifo}' & '${process.execPath}' '${bin}' classify --format json '${fifo}'`], { cwd: root, encoding: 'utf8' })
+    expect(r.status).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ byCode: { 'APIGW.0308': 1 } })
+  })
+  it('classify big.log | head -1 ends quietly', () => {
+    const big = join(dir, 'big.log')
+    writeFileSync(big, 'status=404 error_code=AS.2007 request_id=abc\n'.repeat(200_000))
+    const r = spawnSync('sh', ['-c', `'${process.execPath}' '${bin}' classify '${big}' --format ndjson | head -1`], { cwd: root, encoding: 'utf8' })
+    expect(r.status).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ line: 1, code: 'AS.2007' })
+    expect(r.stderr).not.toMatch(/EPIPE|at /)
+  })
+  it('Ctrl-C during classify prints the partial summary and exits 130', async () => {
+    const child = spawn(process.execPath, [bin, 'classify'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    // The log keeps coming (stdin stays open), as with `tail -f app.log | otc-errors classify`.
+    child.stdin.write('status=429 error_code=APIGW.0308\nstatus=404 error_code=AS.2007\n')
+    await sigintHandled(child.pid)
+    await new Promise((resolve) => setTimeout(resolve, 300)) // let it read what is in the pipe
+    child.kill('SIGINT')
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)))
+    expect(code).toBe(130)
+    expect(stdout).toMatch(/^APIGW\.0308 +1 +APIG +throttled +yes/m)
+    expect(stdout).toMatch(/^AS\.2007 +1 +AS +not-found +no/m)
+    expect(stdout).toContain('interrupted')
+    expect(stderr).toBe('otc-errors classify: interrupted; the result below covers what was read so far.\n')
+    child.stdin.destroy()
   })
 })
