@@ -115,7 +115,7 @@ export const STATUS_PATTERN = new RegExp(
 
 /**
  * Where a log line states a request id: `X-Request-Id: …`, `x-openstack-request-id: …`,
- * `"request_id": "…"`, `requestId=…`, `<RequestId>…</RequestId>`.
+ * `"request_id": "…"`, `requestId=…`, `Request ID: …`, `<RequestId>…</RequestId>`.
  *
  * @example
  * import { REQUEST_ID_PATTERN } from 'otc-errors'
@@ -126,7 +126,7 @@ export const STATUS_PATTERN = new RegExp(
  * @category constants
  */
 export const REQUEST_ID_PATTERN =
-  /(?:[Rr]equest[_-]?[Ii][Dd]|\breq_id)\\{0,8}["']?[ \t]{0,4}[:=>][ \t]{0,4}\\{0,8}["']?([A-Za-z0-9][A-Za-z0-9._-]{3,127})/
+  /(?:[Rr]equest[ _-]?[Ii][Dd]|\breq_id)\\{0,8}["']?[ \t]{0,4}[:=>][ \t]{0,4}\\{0,8}["']?([A-Za-z0-9][A-Za-z0-9._-]{3,127})/
 
 /**
  * The HTTP status a line states, if any (the first one).

@@ -126,6 +126,7 @@ describe('requestIdInLine', () => {
     ['\\"request_id\\":\\"77aa0f3c\\"', '77aa0f3c'],
     ['requestId=1f2e3d4c', '1f2e3d4c'],
     ['<RequestId>0000016A2B3C4D5E</RequestId>', '0000016A2B3C4D5E'],
+    ['Status Code: 429, Error Code: APIGW.0308, Request ID: 5c3f0aa1', '5c3f0aa1'],
   ])('%s', (line, id) => expect(_.requestIdInLine(line)).toEqual(O.some(id)))
   it('none without a key', () => expect(_.requestIdInLine('id 5a3f1f0c')).toEqual(O.none))
 })
