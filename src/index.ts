@@ -10,3 +10,8 @@ export * from './shapes/index.js'
 export * from './catalog/index.js'
 export * from './classify/index.js'
 export * from './decode/index.js'
+// The log classifier's pure part (browser-safe); the streaming reader (node:zlib, Buffer) is
+// the `otc-errors/logs` entry point.
+export * from './logs/pattern.js'
+export * from './logs/line.js'
+export * from './logs/tally.js'

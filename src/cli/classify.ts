@@ -6,8 +6,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { Category, categories } from '../error/vocabulary.js'
-import { lineClassifier } from '../logs/line.js'
-import { classifyStream, type LineFinding, type ScanStats } from '../logs/stream.js'
+import { lineClassifier, type LineFinding } from '../logs/line.js'
+import { classifyStream, type ScanStats } from '../logs/stream.js'
 import { findingTally, type CodeTally, type SeenAt } from '../logs/tally.js'
 import { EXIT, parseCommandArgs } from './args.js'
 import { catalogPaths } from './catalog.js'

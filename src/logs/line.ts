@@ -41,6 +41,20 @@ export interface Finding {
 }
 
 /**
+ * A finding with the 1-based number of the line it was found on.
+ *
+ * @example
+ * import type { LineFinding } from 'otc-errors'
+ * const f: LineFinding = { line: 12, code: 'AS.0001', service: 'AS', status: 400, category: 'validation', retryable: false, strategy: 'never', known: true }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface LineFinding extends Finding {
+  readonly line: number
+}
+
+/**
  * What the log classifier needs of a catalogue (the shipped one by default).
  *
  * @example

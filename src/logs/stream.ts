@@ -14,7 +14,7 @@
 import { Buffer, isUtf8 } from 'node:buffer'
 import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
-import { defaultLineClassifier, type Finding, type LineClassifier } from './line.js'
+import { defaultLineClassifier, type Finding, type LineClassifier, type LineFinding } from './line.js'
 import { PREFILTER_LOOKBACK } from './pattern.js'
 
 // -------------------------------------------------------------------------------------
@@ -22,26 +22,12 @@ import { PREFILTER_LOOKBACK } from './pattern.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * A finding with the 1-based number of the line it was found on.
- *
- * @example
- * import type { LineFinding } from 'otc-errors'
- * const f: LineFinding = { line: 12, code: 'AS.0001', service: 'AS', status: 400, category: 'validation', retryable: false, strategy: 'never', known: true }
- *
- * @since 0.1.0
- * @category model
- */
-export interface LineFinding extends Finding {
-  readonly line: number
-}
-
-/**
  * What was read: `lines` (a last line without a newline counts), `bytes` (after
  * decompression), `badLines` (not valid UTF-8; still scanned) and `longLines` (longer than the
  * line bound, scanned in windows).
  *
  * @example
- * import type { ScanStats } from 'otc-errors'
+ * import type { ScanStats } from 'otc-errors/logs'
  * const s: ScanStats = { lines: 3, bytes: 120, badLines: 0, longLines: 0 }
  *
  * @since 0.1.0
@@ -58,7 +44,7 @@ export interface ScanStats {
  * Options of a scan: the classifier (the shipped catalogue's by default) and the line bound.
  *
  * @example
- * import type { ScanOptions } from 'otc-errors'
+ * import type { ScanOptions } from 'otc-errors/logs'
  * const options: ScanOptions = { maxLineBytes: 1 << 20 }
  *
  * @since 0.1.0
@@ -74,7 +60,7 @@ export interface ScanOptions {
  * An incremental scanner: `push` chunks cut anywhere, then `end` once.
  *
  * @example
- * import { logScanner } from 'otc-errors'
+ * import { logScanner } from 'otc-errors/logs'
  * const scanner = logScanner((f) => console.log(f.line, f.code))
  * scanner.push(new TextEncoder().encode('ok\nfailed: AS.00'))
  * scanner.push(new TextEncoder().encode('01\n'))
@@ -96,7 +82,7 @@ export interface LogScanner {
  * The default line bound: longer lines are scanned in windows of this many bytes.
  *
  * @example
- * import { MAX_LINE_BYTES } from 'otc-errors'
+ * import { MAX_LINE_BYTES } from 'otc-errors/logs'
  * import * as assert from 'node:assert'
  * assert.strictEqual(MAX_LINE_BYTES, 1048576)
  *
@@ -125,7 +111,7 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
  * A scanner that calls `onFinding` for every finding, in input order.
  *
  * @example
- * import { logScanner } from 'otc-errors'
+ * import { logScanner } from 'otc-errors/logs'
  * import * as assert from 'node:assert'
  * const codes: Array<string> = []
  * const scanner = logScanner((f) => codes.push(`${f.line}:${f.code}`))
@@ -339,7 +325,7 @@ const countBadLines = (block: Buffer, maxLine: number): number => {
  * reuse its buffers once the next chunk is requested.
  *
  * @example
- * import { gunzipIfCompressed } from 'otc-errors'
+ * import { gunzipIfCompressed } from 'otc-errors/logs'
  * import { gzipSync } from 'node:zlib'
  * import * as assert from 'node:assert'
  * async function* source() { yield gzipSync('AS.0001\n') }
@@ -392,7 +378,7 @@ export async function* gunzipIfCompressed(source: AsyncIterable<Uint8Array>): As
  * to what was read. Rejects only when the source does (an I/O error, a corrupt gzip stream).
  *
  * @example
- * import { classifyStream } from 'otc-errors'
+ * import { classifyStream } from 'otc-errors/logs'
  * import { gzipSync } from 'node:zlib'
  * import * as assert from 'node:assert'
  * async function* chunks() { yield gzipSync('ok\nstatus=429 APIGW.0308\n') }
@@ -418,7 +404,7 @@ export const classifyStream = async (
  * Classifies a whole log held in memory (plain text or bytes; not gzip).
  *
  * @example
- * import { classifyLog } from 'otc-errors'
+ * import { classifyLog } from 'otc-errors/logs'
  * import * as assert from 'node:assert'
  * const { findings, stats } = classifyLog('boot v1.2.300\nHTTP/1.1 404 {"error_code":"FOO.0001"}\n')
  * assert.deepStrictEqual(findings.map((f) => [f.line, f.code, f.status, f.category]), [[2, 'FOO.0001', 404, 'not-found']])

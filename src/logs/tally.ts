@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import type { Category } from '../error/vocabulary.js'
-import type { LineFinding } from './stream.js'
+import type { LineFinding } from './line.js'
 
 // -------------------------------------------------------------------------------------
 // model

@@ -1,14 +1,14 @@
 import * as fc from 'fast-check'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { classifyLine } from '../../src/logs/line.js'
+import { classifyLine, type LineFinding } from '../../src/logs/line.js'
 import * as _ from '../../src/logs/stream.js'
 import { cuts, logBytes } from './arbitraries.js'
 
 const encode = (s: string): Uint8Array => new TextEncoder().encode(s)
 
 const scanPieces = (pieces: ReadonlyArray<Uint8Array>, options: _.ScanOptions = {}) => {
-  const findings: Array<_.LineFinding> = []
+  const findings: Array<LineFinding> = []
   const scanner = _.logScanner((f) => findings.push(f), options)
   for (const p of pieces) scanner.push(p)
   return { findings, stats: scanner.end() }
@@ -91,7 +91,7 @@ describe('logScanner', () => {
   })
   it('does not keep the caller’s buffer: reusing it after push changes nothing', () => {
     const buffer = encode('status=429 APIG')
-    const findings: Array<_.LineFinding> = []
+    const findings: Array<LineFinding> = []
     const scanner = _.logScanner((f) => findings.push(f))
     scanner.push(buffer)
     buffer.fill(0x20)
@@ -138,13 +138,13 @@ describe('long lines', () => {
 describe('classifyStream', () => {
   it('reads gzip, found by its magic bytes', async () => {
     const gz = gzipSync('v1.2.300\nstatus=404 {"error_code":"IMG.0027"}\n')
-    const findings: Array<_.LineFinding> = []
+    const findings: Array<LineFinding> = []
     const stats = await _.classifyStream(chunksOf(gz.subarray(0, 1), gz.subarray(1, 10), gz.subarray(10)), (f) => findings.push(f))
     expect(findings.map((f) => [f.line, f.code, f.status])).toEqual([[2, 'IMG.0027', 404]])
     expect(stats.lines).toBe(2)
   })
   it('reads concatenated gzip members', async () => {
-    const findings: Array<_.LineFinding> = []
+    const findings: Array<LineFinding> = []
     await _.classifyStream(chunksOf(Buffer.concat([gzipSync('AS.0001\n'), gzipSync('IMG.0027\n')])), (f) => findings.push(f))
     expect(findings.map((f) => [f.line, f.code])).toEqual([[1, 'AS.0001'], [2, 'IMG.0027']])
   })
@@ -153,7 +153,7 @@ describe('classifyStream', () => {
     await expect(_.classifyStream(chunksOf(gz.subarray(0, gz.length - 20)), () => undefined)).rejects.toThrow()
   })
   it('plain text is passed through, even a one-byte first chunk', async () => {
-    const findings: Array<_.LineFinding> = []
+    const findings: Array<LineFinding> = []
     await _.classifyStream(chunksOf(encode('\x1f'), encode('x AS.0001\n')), (f) => findings.push(f))
     expect(findings.map((f) => f.code)).toEqual(['AS.0001'])
   })

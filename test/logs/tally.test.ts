@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { LineFinding } from '../../src/logs/stream.js'
+import type { LineFinding } from '../../src/logs/line.js'
 import * as _ from '../../src/logs/tally.js'
 
 const finding = (code: string, line: number, extra: Partial<LineFinding> = {}): LineFinding => ({
