@@ -7,6 +7,7 @@
 import { EXIT } from './args.js'
 import { catalogCommand } from './catalog.js'
 import { classifyCommand } from './classify.js'
+import { docsCommand } from './docs.js'
 import { explainCommand } from './explain.js'
 import type { CliIO } from './io.js'
 import { lookupCommand } from './lookup.js'
@@ -21,6 +22,7 @@ export const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly sum
   ['lookup', { run: lookupCommand, summary: 'show the catalogue entry for an error code' }],
   ['validate', { run: validateCommand, summary: 'check catalogue files' }],
   ['catalog', { run: catalogCommand, summary: 'export the catalogue (csv, ndjson, json) for log engines' }],
+  ['docs', { run: (argv, io) => docsCommand(argv, io), summary: 'write the catalogue as Markdown pages and a searchable HTML page' }],
 ])
 
 /** @since 0.1.0 @category constants */
