@@ -69,6 +69,14 @@ const readList = (list: ReadonlyArray<unknown>, status: number, requestId: strin
   }
 }
 
+const safeDecodeUri = (text: string): string => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 const OPENSTACK_WRAPPERS: ReadonlySet<string> = new Set([
   'badRequest', 'itemNotFound', 'computeFault', 'conflictingRequest', 'overLimit', 'forbidden', 'unauthorized',
   'notFound', 'badMethod', 'notImplemented', 'serviceUnavailable', 'buildInProgress', 'itemInUse', 'unprocessableEntity',
@@ -163,12 +171,14 @@ export const SHAPES: ReadonlyArray<Shape> = [
   },
   {
     name: 'problem-details',
-    doc: 'RFC 9457 problem details: {"type", "title", "status", "detail", "instance"}; message is detail, else title.',
+    doc: 'RFC 9457 problem details: {"type", "title", "status", "detail", "instance"}; message is detail, else title; an instance "urn:otc:request-id:<id>" (toProblemDetails) is the request id.',
     read: (body, status) => {
       if (own(body, 'title') === undefined || (own(body, 'type') === undefined && own(body, 'detail') === undefined)) return undefined
       const r = readKeys(body, status)
       const message = textOf(own(body, 'detail')) ?? textOf(own(body, 'title'))
-      return found({ ...r, message: message ?? r.message })
+      const instance = textOf(own(body, 'instance'))
+      const requestId = instance !== null && instance.startsWith('urn:otc:request-id:') ? textOf(safeDecodeUri(instance.slice(19))) : null
+      return found({ ...r, message: message ?? r.message }, requestId)
     },
   },
   {

@@ -1,0 +1,4 @@
+export * from './budget.js'
+export * from './idempotency.js'
+export * from './decision.js'
+export * from './executor.js'

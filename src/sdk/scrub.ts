@@ -1,0 +1,112 @@
+/**
+ * Internal: a second line of defence against secrets in everything the acting-on-errors modules
+ * produce (problem details, OpenTelemetry attributes, errors read from SDK exceptions and HTTP
+ * clients). Decoding already redacts; these helpers also remove values the caller knows are
+ * secret (the request's own `X-Auth-Token`, which the response never carried) and long opaque
+ * tokens that appear without a name.
+ *
+ * Not part of the public surface.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+import { REDACTED, redactText, secretValues } from '../error/redact.js'
+import {
+  ApiError,
+  PayloadError,
+  TransportError,
+  apiError,
+  payloadError,
+  transportError,
+  type ApiErrorFields,
+  type ServiceError,
+} from '../error/ServiceError.js'
+import { normalizeHeaders } from '../response/headers.js'
+import type { HeadersInput } from '../response/model.js'
+
+/**
+ * Keystone PKI tokens (`MII…`, base64 DER) and Fernet tokens (`gAAAAA…`): long enough that no
+ * ordinary word matches, bounded character classes so the scan stays linear.
+ */
+const TOKEN_LIKE = /(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/=_-]{60,}|gAAAAA[A-Za-z0-9_=-]{60,})/g
+
+const NONE: ReadonlyArray<string> = []
+
+/** Text with secrets removed: named pairs, the given values, and token-shaped runs. */
+export const scrubText = (text: string, secrets: ReadonlyArray<string> = NONE): string => {
+  const named = redactText(text, secrets)
+  return named.indexOf('MII') === -1 && named.indexOf('gAAAAA') === -1 ? named : named.replace(TOKEN_LIKE, REDACTED)
+}
+
+const scrubNullable = (text: string | null, secrets: ReadonlyArray<string>): string | null => (text === null ? null : scrubText(text, secrets))
+
+const scrubRecord = (record: Readonly<Record<string, string>>, secrets: ReadonlyArray<string>): Readonly<Record<string, string>> => {
+  const out: Record<string, string> = {}
+  for (const key of Object.keys(record)) {
+    const value = scrubText(record[key] ?? '', secrets)
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
+    else out[key] = value
+  }
+  return out
+}
+
+/** The plain fields of an `ApiError` (headers already redacted). */
+export const apiFieldsOf = (e: ApiError): ApiErrorFields => ({
+  status: e.status,
+  statusClass: e.statusClass,
+  code: e.code,
+  service: e.service,
+  message: e.message,
+  requestId: e.requestId,
+  category: e.category,
+  retry: e.retry,
+  known: e.known,
+  catalog: e.catalog,
+  documentedStatus: e.documentedStatus,
+  shape: e.shape,
+  details: e.details,
+  headers: e.headers,
+  truncated: e.truncated,
+})
+
+/** An `ApiError` with some fields replaced. */
+export const withApiFields = (e: ApiError, patch: Partial<ApiErrorFields>): ApiError => apiError({ ...apiFieldsOf(e), ...patch })
+
+/** The secret values among request headers (for instance the token the caller sent). */
+export const secretsOfHeaders = (headers: HeadersInput | undefined | null): ReadonlyArray<string> => {
+  try {
+    return secretValues(normalizeHeaders(headers))
+  } catch {
+    return NONE
+  }
+}
+
+/** An error with every text field scrubbed (see `scrubText`). */
+export const scrubError = (e: ServiceError, secrets: ReadonlyArray<string> = NONE): ServiceError => {
+  if (e instanceof ApiError) {
+    return withApiFields(e, {
+      code: scrubNullable(e.code, secrets),
+      message: scrubNullable(e.message, secrets),
+      requestId: scrubNullable(e.requestId, secrets),
+      details: e.details.map((d) => ({ code: scrubNullable(d.code, secrets), message: scrubNullable(d.message, secrets) })),
+      headers: scrubRecord(e.headers, secrets),
+    })
+  }
+  if (e instanceof PayloadError) {
+    return payloadError({
+      status: e.status,
+      statusClass: e.statusClass,
+      requestId: scrubNullable(e.requestId, secrets),
+      errors: e.errors,
+      problems: e.problems.map((p) => scrubText(p, secrets)),
+      message: scrubText(e.message, secrets),
+      headers: scrubRecord(e.headers, secrets),
+    })
+  }
+  if (e instanceof TransportError) return transportError({ reason: e.reason, message: scrubText(e.message, secrets), cause: e.cause })
+  return e
+}
+
+/** Whether a value is one of the library's own error values. */
+export const isServiceError = (value: unknown): value is ServiceError =>
+  value instanceof ApiError || value instanceof PayloadError || value instanceof TransportError
