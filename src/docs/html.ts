@@ -33,17 +33,31 @@ export const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
- * Text for the inside of a `<script>` element: `</script` and `<!--` cannot occur in it (in
- * JSON and in JavaScript strings, `<\/` and `<\!--` mean the same as what they replace).
+ * JavaScript for the inside of a `<script>` element: `</script` and `<!--` cannot occur in it.
+ * Their `<` becomes `\x3C`, which means the same in every place the bundle could hold such text
+ * (string, template and regular-expression literals).
  *
  * @example
- * import { scriptText } from './html.js'
- * scriptText('"</script>"') // '"<\\/script>"'
+ * import { scriptCode } from './html.js'
+ * scriptCode('"</script>"') // '"\\x3C/script>"'
  *
  * @since 0.1.0
  * @category escaping
  */
-export const scriptText = (text: string): string => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--')
+export const scriptCode = (code: string): string => code.replace(/<(?=\/script|!--)/gi, '\\x3C')
+
+/**
+ * A value as JSON for the inside of a `<script type="application/json">` element: every `<` is
+ * written `\u003c`, so no markup can start in it, and `JSON.parse` reads the same value back.
+ *
+ * @example
+ * import { scriptJson } from './html.js'
+ * scriptJson(['</script>']) // '["\\u003c/script>"]'
+ *
+ * @since 0.1.0
+ * @category escaping
+ */
+export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c')
 
 /** HTML-escaped text in which `code spans` become `<code>`. */
 const withCode = (text: string): string => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>')
@@ -225,8 +239,8 @@ export const renderHtml = (
     '<p class="muted">A code keeps its documented status in the table; when a response shows it with another status class, the observed status decides category and retry.</p>',
     '</section>',
     '</main>',
-    `<script type="application/json" id="${PAGE_IDS.catalog}">${scriptText(JSON.stringify(pageCatalogData(files)))}</script>`,
-    `<script>${scriptText(bundle)}</script>`,
+    `<script type="application/json" id="${PAGE_IDS.catalog}">${scriptJson(pageCatalogData(files))}</script>`,
+    `<script>${scriptCode(bundle)}</script>`,
     '</body>',
     '</html>',
     '',
