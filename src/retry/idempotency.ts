@@ -73,6 +73,9 @@ export const NOT_SENT_CAUSES: ReadonlySet<string> = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ])
 
+/** The API gateway's prefixes: a 503 with one of them was answered before the service. */
+const GATEWAY_SERVICES: ReadonlySet<string> = new Set(['APIG', 'APIGW'])
+
 /**
  * Wording of a conflict that only lasts until another operation finishes ("Another operation is
  * being performed on the DB instance", "The gateway is being updated, please try again later").
@@ -150,6 +153,6 @@ export const provesNotProcessed = (error: ServiceError): boolean => {
   if (error instanceof TransportError) return error.cause !== null && NOT_SENT_CAUSES.has(error.cause)
   if (!(error instanceof ApiError)) return false
   if (error.status === 429 || error.category === 'throttled' || error.status === 401) return true
-  if (error.status === 503 && (error.code === null || error.service === 'APIG')) return true
+  if (error.status === 503 && (error.code === null || GATEWAY_SERVICES.has((error.service ?? '').toUpperCase()))) return true
   return isBusyConflict(error)
 }
