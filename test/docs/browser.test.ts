@@ -2,7 +2,6 @@
 // Explain box, with the library running in the page. Uses Debian's chromium (installed by
 // .ci/run), never a downloaded browser; skips with a message when there is none.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultCatalog } from '../../src/catalog/index.js'

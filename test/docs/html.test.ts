@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import { defaultCatalog, makeCatalog, validateCatalog } from '../../src/catalog/index.js'
-import type { CatalogFile } from '../../src/catalog/codec.js'
+import type { CatalogFile, HttpStatus } from '../../src/catalog/codec.js'
 import { BROWSER_BUNDLE } from '../../src/docs/browser.generated.js'
 import { PAGE_IDS } from '../../src/docs/ids.js'
 import * as _ from '../../src/docs/html.js'
@@ -65,7 +65,7 @@ describe('renderHtml', () => {
       title: 'T',
       prefixes: ['X'],
       sources: [],
-      entries: [{ code: 'X.1', status: 400, message: '</script><script>alert(1)</script>', category: 'validation', retry: 'never', remedy: '<img src=x onerror=alert(1)>' }],
+      entries: [{ code: 'X.1', status: 400 as HttpStatus, message: '</script><script>alert(1)</script>', category: 'validation', retry: 'never', remedy: '<img src=x onerror=alert(1)>' }],
     }
     const html = _.renderHtml(servicePages([{ name: 'x.json', file: hostile }]), [{ name: 'x.json', file: hostile }], '')
     expect(html).not.toContain('<script>alert(1)')

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { defaultCatalog } from '../../src/catalog/index.js'
-import type { CatalogFile } from '../../src/catalog/codec.js'
+import type { CatalogFile, CatalogFileEntry, HttpStatus } from '../../src/catalog/codec.js'
 import * as _ from '../../src/docs/pages.js'
 
-const entry = { code: 'AS.0001', status: 500, message: 'System error.', category: 'server', retry: 'backoff', remedy: 'Retry.' } as const
+const status = (n: number): HttpStatus => n as HttpStatus
+const entry: CatalogFileEntry = { code: 'AS.0001', status: status(500), message: 'System error.', category: 'server', retry: 'backoff', remedy: 'Retry.' }
 const file = (service: string, entries: CatalogFile['entries'], prefixes = [service]): CatalogFile => ({ service, title: service, prefixes, sources: [], entries })
 
 describe('anchorOf', () => {
@@ -34,7 +35,7 @@ describe('pageNameOf', () => {
 
 describe('servicePages', () => {
   it('gives the first variant of a code the plain anchor and the others their status', () => {
-    const [page] = _.servicePages([{ name: 'as.json', file: file('AS', [entry, { ...entry, status: 400 }, { ...entry, status: null }, { ...entry, code: 'AS.0002' }]) }])
+    const [page] = _.servicePages([{ name: 'as.json', file: file('AS', [entry, { ...entry, status: status(400) }, { ...entry, status: null }, { ...entry, code: 'AS.0002' }]) }])
     expect(page?.entries.map((e) => e.anchor)).toEqual(['as-0001', 'as-0001-400', 'as-0001-none', 'as-0002'])
   })
   it('merges files of one service, sorts services without case, and keeps page names distinct', () => {
