@@ -10,7 +10,18 @@ import { Category, RetryStrategy } from '../error/vocabulary.js'
 // codecs
 // -------------------------------------------------------------------------------------
 
-/** The brand of an integer HTTP status from 100 to 599. @since 0.1.0 @category model */
+/**
+ * The brand of an integer HTTP status from 100 to 599.
+ *
+ * @example
+ * import { HttpStatus } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const r = HttpStatus.decode(404)
+ * assert.ok(r._tag === 'Right' && r.right === 404)
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface HttpStatusBrand {
   readonly HttpStatus: unique symbol
 }
@@ -33,6 +44,11 @@ export type HttpStatus = t.TypeOf<typeof HttpStatus>
 
 /**
  * Where an entry comes from in the published tables.
+ *
+ * @example
+ * import { EntrySource } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(EntrySource.is({ path: 'api-ref/source/appendix/error_codes.rst', line: 24 }), true)
  *
  * @since 0.1.0
  * @category codecs
@@ -74,6 +90,11 @@ export type CatalogFileEntry = t.TypeOf<typeof CatalogFileEntry>
 
 /**
  * A published table a file was generated from: repository, commit and pages.
+ *
+ * @example
+ * import { CatalogSource } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(CatalogSource.is({ repo: 'opentelekomcloud-docs/auto-scaling', commit: 'fa9d756', paths: ['api-ref/source/appendix/error_codes.rst'] }), true)
  *
  * @since 0.1.0
  * @category codecs

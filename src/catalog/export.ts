@@ -10,6 +10,14 @@ import type { Catalog, CatalogEntry } from './catalog.js'
  * One exported row. The columns and their order are stable: `code, service, status, category,
  * retryable, strategy, message`.
  *
+ * @example
+ * import { exportRow, lookup, type ExportRow } from 'otc-errors'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import * as assert from 'node:assert'
+ * const entry = lookup('APIG.0308')
+ * const row: ExportRow | null = O.isSome(entry) ? exportRow(entry.value) : null
+ * assert.strictEqual(row?.retryable, true)
+ *
  * @since 0.1.0
  * @category model
  */
@@ -25,6 +33,12 @@ export interface ExportRow {
 
 /**
  * The export formats.
+ *
+ * @example
+ * import { defaultCatalog, exportCatalog, type ExportFormat } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const format: ExportFormat = 'csv'
+ * assert.ok(exportCatalog(defaultCatalog(), format).startsWith('code,service,status,category,retryable,strategy,message'))
  *
  * @since 0.1.0
  * @category model

@@ -10,6 +10,12 @@ import { CatalogFile } from './codec.js'
 /**
  * A JSON Schema document (the subset this module writes).
  *
+ * @example
+ * import { catalogFileSchema, type JsonSchema } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const schema: JsonSchema = catalogFileSchema()
+ * assert.strictEqual(typeof schema, 'object')
+ *
  * @since 0.1.0
  * @category model
  */

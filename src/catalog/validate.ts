@@ -16,6 +16,13 @@ import { CatalogFile, CatalogFileEntry, CatalogFileHeader, prefixOf } from './co
  * One problem of a catalogue: the file, the entry's index (null for the file itself), the
  * entry's code when it has one, the field, and what is wrong.
  *
+ * @example
+ * import { validateCatalog, type CatalogIssue } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const r = validateCatalog([{ name: 'x.json', content: { service: 'X' } }])
+ * const issues: ReadonlyArray<CatalogIssue> = r._tag === 'Left' ? r.left : []
+ * assert.ok(issues.length > 0 && issues[0]?.file === 'x.json')
+ *
  * @since 0.1.0
  * @category model
  */

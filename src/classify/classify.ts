@@ -11,6 +11,13 @@ import { RETRY_AFTER_STATUSES, ruleForStatus, statusClassOf } from './status.js'
 /**
  * What classification needs of a catalogue entry.
  *
+ * @example
+ * import { classify, type Documented } from 'otc-errors'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import * as assert from 'node:assert'
+ * const documented: Documented = { status: 409, category: 'conflict', retry: 'backoff' }
+ * assert.strictEqual(classify(409, O.some(documented), O.none).retry.strategy, 'backoff')
+ *
  * @since 0.1.0
  * @category model
  */
@@ -23,6 +30,14 @@ export interface Documented {
 /**
  * The result: a category, a retry hint, and the documented status when it was overruled
  * because its class differs from the observed one.
+ *
+ * @example
+ * import { classify, type Classification } from 'otc-errors'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import * as assert from 'node:assert'
+ * // The table documents a 500; the response was a 400: the observed status decides.
+ * const c: Classification = classify(400, O.some({ status: 500, category: 'server', retry: 'backoff' }), O.none)
+ * assert.deepStrictEqual([c.category, c.retry.strategy, c.documentedStatus], ['validation', 'never', 500])
  *
  * @since 0.1.0
  * @category model

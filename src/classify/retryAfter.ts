@@ -8,6 +8,11 @@ import * as O from 'fp-ts/lib/Option.js'
 /**
  * The longest wait a `Retry-After` can ask for; longer values are clamped to it (one day).
  *
+ * @example
+ * import { MAX_RETRY_AFTER_MS } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(MAX_RETRY_AFTER_MS, 86_400_000)
+ *
  * @since 0.1.0
  * @category constants
  */

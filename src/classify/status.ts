@@ -9,6 +9,12 @@ import type { Category, RetryStrategy, StatusClass } from '../error/vocabulary.j
 /**
  * A category with the retry strategy that goes with it.
  *
+ * @example
+ * import { ruleForStatus, type StatusRule } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const rule: StatusRule = ruleForStatus(503)
+ * assert.deepStrictEqual(rule, { category: 'unavailable', strategy: 'backoff' })
+ *
  * @since 0.1.0
  * @category model
  */
@@ -37,6 +43,11 @@ export const statusClassOf = (status: number): StatusClass =>
  * The documented rule for each status that has one of its own (DESIGN.md, "Classification
  * vocabulary"). Statuses not listed fall back to their class: any other 4xx is
  * `validation`/`never`, any other 5xx `server`/`backoff`.
+ *
+ * @example
+ * import { STATUS_RULES } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(STATUS_RULES.get(429), { category: 'throttled', strategy: 'backoff' })
  *
  * @since 0.1.0
  * @category constants
@@ -86,6 +97,11 @@ export const ruleForStatus = (status: number): StatusRule =>
 /**
  * Statuses whose `Retry-After` header is honoured: throttling (429), request timeout (408) and
  * service unavailable (503, which RFC 9110 pairs with `Retry-After`).
+ *
+ * @example
+ * import { RETRY_AFTER_STATUSES } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual([...RETRY_AFTER_STATUSES], [408, 429, 503])
  *
  * @since 0.1.0
  * @category constants

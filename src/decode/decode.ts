@@ -32,12 +32,23 @@ import { drawErrors } from './problems.js'
  *   the rest is never read, and the error records `truncated: true`. Success bodies are always
  *   read whole (the codec needs them).
  *
+ * @example
+ * import { decode, type DecodeOptions } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const options: DecodeOptions = { now: () => Date.UTC(2025, 0, 1), maxBodyBytes: 64 * 1024 }
+ * const r = decode(t.unknown, options)({ status: 503, headers: { 'Retry-After': 'Wed, 01 Jan 2025 00:00:05 GMT' }, body: '' })
+ * assert.ok(r._tag === 'Left' && r.left.retry.strategy === 'after' && r.left.retry.delayMs === 5000)
+ *
  * @since 0.1.0
  * @category model
  */
 export interface DecodeOptions {
+  /** The catalogue to look codes up in (default: the shipped one). */
   readonly catalog?: Catalog
+  /** The clock, in milliseconds since the epoch, used to read `Retry-After` dates (default `Date.now`). */
   readonly now?: () => number
+  /** How many bytes of an error body are examined (default `MAX_BODY_BYTES`). */
   readonly maxBodyBytes?: number
 }
 
@@ -57,6 +68,12 @@ export const MAX_BODY_BYTES = 1 << 20
 /**
  * A response read once: status, normalised headers and the body by its type. What every
  * decoder starts from.
+ *
+ * @example
+ * import { readResponse, type ReadResponse } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const r: ReadResponse = readResponse({ status: 404, headers: { 'X-Request-Id': 'abc' }, body: '' })
+ * assert.deepStrictEqual([r.status, r.headers.get('x-request-id'), r.body._tag], [404, 'abc', 'Empty'])
  *
  * @since 0.1.0
  * @category model

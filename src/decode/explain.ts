@@ -16,6 +16,12 @@ import { readResponse, toApiError, type DecodeOptions } from './decode.js'
  * null); `code` is spelled as the response printed it and `catalogCode` as the catalogue
  * does; `message` is what the response said and `catalogMessage` what the tables say.
  *
+ * @example
+ * import { explain, type Explanation } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const x: Explanation = explain({ status: 404, body: '{"error_code":"AS.2007","error_msg":"The AS group does not exist."}' })
+ * assert.deepStrictEqual([x.ok, x.statusClass, x.code, x.category, x.retry.retryable], [false, '4xx', 'AS.2007', 'not-found', false])
+ *
  * @since 0.1.0
  * @category model
  */

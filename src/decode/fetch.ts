@@ -15,6 +15,14 @@ import { decode, MAX_BODY_BYTES, type DecodeOptions } from './decode.js'
  * What `decodeFetch` accepts: a `Response`, a promise of one (what `fetch(...)` returns), or a
  * function that starts the request (lazy, as a `TaskEither` should be).
  *
+ * @example
+ * import { decodeFetch, type FetchInput } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const input: FetchInput = () => Promise.resolve(new Response('{"id":"g-1"}', { status: 200 }))
+ * const result = await decodeFetch(t.type({ id: t.string }))(input)()
+ * assert.ok(result._tag === 'Right' && result.right.id === 'g-1')
+ *
  * @since 0.1.0
  * @category model
  */
@@ -66,20 +74,6 @@ export const toTransportError = (error: unknown, fallback: TransportReason = 'ne
 const start = (input: FetchInput): PromiseLike<Response> | Response => (typeof input === 'function' ? input() : input)
 
 /**
- * Decodes a `fetch` response as `decode` does, as a `TaskEither`. Never rejects.
- *
- * @example
- * import { decodeFetch } from 'otc-errors'
- * import * as t from 'io-ts'
- * import * as assert from 'node:assert'
- * const response = new Response('{"error_code":"LTS.0003","error_msg":"Invalid token."}', { status: 401 })
- * const result = await decodeFetch(t.unknown)(response)()
- * assert.ok(result._tag === 'Left' && result.left._tag === 'ApiError' && result.left.retry.strategy === 'reauth')
- *
- * @since 0.1.0
- * @category decoders
- */
-/**
  * The first `limit` bytes of a response body (a little more, up to one chunk), then the stream
  * is cancelled: an endless or huge error body is never read whole.
  */
@@ -109,6 +103,20 @@ const readAtMost = async (response: Response, limit: number): Promise<Uint8Array
   return out
 }
 
+/**
+ * Decodes a `fetch` response as `decode` does, as a `TaskEither`. Never rejects.
+ *
+ * @example
+ * import { decodeFetch } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const response = new Response('{"error_code":"LTS.0003","error_msg":"Invalid token."}', { status: 401 })
+ * const result = await decodeFetch(t.unknown)(response)()
+ * assert.ok(result._tag === 'Left' && result.left._tag === 'ApiError' && result.left.retry.strategy === 'reauth')
+ *
+ * @since 0.1.0
+ * @category decoders
+ */
 export const decodeFetch =
   <A>(codec: t.Decoder<unknown, A>, options: DecodeOptions = {}) =>
   (input: FetchInput): TE.TaskEither<ServiceError, A> =>

@@ -39,13 +39,33 @@ export const DateFromISOString = new t.Type<Date, string, unknown>(
   (d) => d.toISOString(),
 )
 
-/** An endpoint of a catalogue service. @since 0.1.0 @category codecs */
+/**
+ * An endpoint of a catalogue service.
+ *
+ * @example
+ * import { TokenEndpoint } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(TokenEndpoint.is({ url: 'https://as.eu-de.otc.t-systems.com/autoscaling-api/v1/p1', region: 'eu-de' }), true)
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
 export const TokenEndpoint = t.intersection([
   t.type({ url: t.string }),
   t.partial({ id: t.string, interface: t.string, region: t.string, region_id: t.string }),
 ])
 
-/** A service of the token's catalogue. @since 0.1.0 @category codecs */
+/**
+ * A service of the token's catalogue.
+ *
+ * @example
+ * import { TokenCatalogService } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(TokenCatalogService.is({ type: 'as', name: 'autoscaling', endpoints: [{ url: 'https://as.eu-de.otc.t-systems.com' }] }), true)
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
 export const TokenCatalogService = t.intersection([
   t.type({ endpoints: t.array(TokenEndpoint) }),
   t.partial({ id: t.string, name: t.string, type: t.string }),
@@ -105,9 +125,11 @@ export class Secret {
   reveal(): string {
     return this.#value
   }
+  /** `[redacted]`: template strings and string concatenation never show the value. */
   toString(): string {
     return REDACTED
   }
+  /** `[redacted]`: `JSON.stringify` never shows the value. */
   toJSON(): string {
     return REDACTED
   }
@@ -119,6 +141,13 @@ export class Secret {
 /**
  * A decoded IAM token: the `X-Subject-Token` (as a `Secret`), when it expires, how it was
  * obtained, and the service catalogue.
+ *
+ * @example
+ * import { decodeToken, type IamToken } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const r = decodeToken({ status: 201, headers: { 'X-Subject-Token': 'MIIdemo' }, body: '{"token":{"expires_at":"2030-01-01T00:00:00.000000Z","methods":["password"]}}' })
+ * const token: IamToken | null = r._tag === 'Right' ? r.right : null
+ * assert.strictEqual(token?.expiresAt.getUTCFullYear(), 2030)
  *
  * @since 0.1.0
  * @category model

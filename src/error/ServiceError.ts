@@ -23,6 +23,10 @@ import { redactHeaders } from './redact.js'
  * One error of a body that lists several (`{"errors": [...]}`); the first is also the error's
  * own `code` and `message`.
  *
+ * @example
+ * import type { ErrorDetail } from 'otc-errors'
+ * const detail: ErrorDetail = { code: 'VPC.0101', message: 'The VPC does not exist.' }
+ *
  * @since 0.1.0
  * @category model
  */
@@ -33,6 +37,13 @@ export interface ErrorDetail {
 
 /**
  * What the catalogue says about the code, beside (never instead of) what the response said.
+ *
+ * @example
+ * import { decode } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const r = decode(t.unknown)({ status: 429, body: '{"error_code":"APIGW.0308","error_msg":"Slow down."}' })
+ * assert.ok(r._tag === 'Left' && r.left._tag === 'ApiError' && r.left.catalog?.code === 'APIG.0308')
  *
  * @since 0.1.0
  * @category model
@@ -48,7 +59,20 @@ export interface CatalogView {
   readonly remedy: string
 }
 
-/** The fields of an `ApiError`. @since 0.1.0 @category model */
+/**
+ * The fields of an `ApiError`.
+ *
+ * @example
+ * import { apiError, type ApiErrorFields } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const fields: ApiErrorFields = { status: 503, statusClass: '5xx', code: null, service: null, message: 'Service Unavailable', requestId: null,
+ *   category: 'unavailable', retry: { retryable: true, strategy: 'backoff' }, known: false, catalog: null, documentedStatus: null,
+ *   shape: 'empty', details: [], headers: {} }
+ * assert.strictEqual(apiError(fields).retry.retryable, true)
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface ApiErrorFields {
   readonly status: number
   readonly statusClass: StatusClass
@@ -75,7 +99,18 @@ export interface ApiErrorFields {
   readonly truncated?: boolean
 }
 
-/** The fields of a `PayloadError`. @since 0.1.0 @category model */
+/**
+ * The fields of a `PayloadError`.
+ *
+ * @example
+ * import { payloadError, type PayloadErrorFields } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const fields: PayloadErrorFields = { status: 200, statusClass: '2xx', requestId: null, errors: [], problems: ['id: expected string'], message: 'bad payload', headers: {} }
+ * assert.strictEqual(payloadError(fields).problems[0], 'id: expected string')
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface PayloadErrorFields {
   readonly status: number
   readonly statusClass: StatusClass
@@ -92,12 +127,29 @@ export interface PayloadErrorFields {
  * Why there was no response: `network` (DNS, refused, reset), `timeout`, `abort` (the caller
  * cancelled), `read` (the body could not be read).
  *
+ * @example
+ * import { transportError, type TransportReason } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const reason: TransportReason = 'timeout'
+ * assert.strictEqual(transportError({ reason, message: 'timed out', cause: null }).category, 'timeout')
+ *
  * @since 0.1.0
  * @category model
  */
 export type TransportReason = 'network' | 'timeout' | 'abort' | 'read'
 
-/** The fields of a `TransportError`. @since 0.1.0 @category model */
+/**
+ * The fields of a `TransportError`.
+ *
+ * @example
+ * import { transportError, type TransportErrorFields } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const fields: TransportErrorFields = { reason: 'network', message: 'connect ECONNREFUSED', cause: 'ECONNREFUSED' }
+ * assert.strictEqual(transportError(fields).retry.strategy, 'backoff')
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface TransportErrorFields {
   readonly reason: TransportReason
   readonly message: string
@@ -109,6 +161,13 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom')
 
 /**
  * The API answered with an error.
+ *
+ * @example
+ * import { ApiError, decode } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const r = decode(t.unknown)({ status: 404, body: '{"error_code":"AS.2007","error_msg":"The AS group does not exist."}' })
+ * assert.ok(r._tag === 'Left' && r.left instanceof ApiError && r.left.category === 'not-found')
  *
  * @since 0.1.0
  * @category model
@@ -168,6 +227,7 @@ export class ApiError implements ApiErrorFields {
   toString(): string {
     return draw(this)
   }
+  /** What `util.inspect` and `console.log` show: the tag and the JSON fields, never a secret. */
   [inspectSymbol](): string {
     return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
   }
@@ -175,6 +235,13 @@ export class ApiError implements ApiErrorFields {
 
 /**
  * A success whose body does not match the codec.
+ *
+ * @example
+ * import { PayloadError, decode } from 'otc-errors'
+ * import * as t from 'io-ts'
+ * import * as assert from 'node:assert'
+ * const r = decode(t.type({ id: t.string }))({ status: 200, body: '{"id": 7}' })
+ * assert.ok(r._tag === 'Left' && r.left instanceof PayloadError && r.left.retry.retryable === false)
  *
  * @since 0.1.0
  * @category model
@@ -203,6 +270,7 @@ export class PayloadError implements PayloadErrorFields {
   toString(): string {
     return draw(this)
   }
+  /** What `util.inspect` and `console.log` show: the tag and the JSON fields. */
   [inspectSymbol](): string {
     return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
   }
@@ -210,6 +278,12 @@ export class PayloadError implements PayloadErrorFields {
 
 /**
  * No response: the network failed, the call timed out or was aborted.
+ *
+ * @example
+ * import { TransportError, transportError } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const e = transportError({ reason: 'abort', message: 'aborted by the caller', cause: null })
+ * assert.ok(e instanceof TransportError && e.retry.strategy === 'never')
  *
  * @since 0.1.0
  * @category model
@@ -230,12 +304,14 @@ export class TransportError implements TransportErrorFields {
     // A caller's own abort is a decision, not a failure: retrying would overrule it.
     this.retry = aborted ? { retryable: false, strategy: 'never' } : { retryable: true, strategy: 'backoff' }
   }
+  /** A plain, JSON-safe object of the fields, with the category and retry hint. */
   toJSON(): TransportErrorFields & { readonly _tag: 'TransportError'; readonly category: Category; readonly retry: RetryHint } {
     return { _tag: this._tag, ...pick(this, transportKeys), category: this.category, retry: this.retry }
   }
   toString(): string {
     return draw(this)
   }
+  /** What `util.inspect` and `console.log` show: the tag and the JSON fields. */
   [inspectSymbol](): string {
     return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
   }

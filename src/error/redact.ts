@@ -5,12 +5,27 @@
  * @since 0.1.0
  */
 
-/** What a secret is replaced with. @since 0.1.0 @category constants */
+/**
+ * What a secret is replaced with.
+ *
+ * @example
+ * import { REDACTED } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(REDACTED, '[redacted]')
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const REDACTED = '[redacted]'
 
 /**
  * Header names whose values are credentials (lower case). Beyond these, any header whose name
  * mentions a token, secret, password, signature, session or API key is treated as secret too.
+ *
+ * @example
+ * import { SECRET_HEADERS } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(SECRET_HEADERS.has('x-subject-token'), true)
  *
  * @since 0.1.0
  * @category constants
@@ -78,7 +93,18 @@ export const redactHeaders = (headers: ReadonlyMap<string, string>): Readonly<Re
   return out
 }
 
-/** The secret values among the headers, longest first, so that substrings are replaced last. */
+/**
+ * The secret values among the headers, longest first, so that substrings are replaced last.
+ *
+ * @example
+ * import { secretValues } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const headers = new Map([['x-auth-token', 'MIIsecretvalue'], ['content-type', 'application/json']])
+ * assert.deepStrictEqual(secretValues(headers), ['MIIsecretvalue'])
+ *
+ * @since 0.1.0
+ * @category redaction
+ */
 export const secretValues = (headers: ReadonlyMap<string, string>): ReadonlyArray<string> => {
   let any = false
   for (const name of headers.keys()) if (isSecretHeader(name)) any = true

@@ -88,7 +88,28 @@ export interface RetryHint {
   readonly delayMs?: number
 }
 
-/** Every category, in the order the docs list them. @since 0.1.0 @category constants */
+/**
+ * Every category, in the order the docs list them.
+ *
+ * @example
+ * import { categories } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(categories[0], 'validation')
+ * assert.strictEqual(categories.length, 12)
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const categories: ReadonlyArray<Category> = Object.keys(Category.keys) as Array<Category>
-/** Every retry strategy. @since 0.1.0 @category constants */
+/**
+ * Every retry strategy.
+ *
+ * @example
+ * import { retryStrategies } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(retryStrategies, ['never', 'backoff', 'after', 'reauth'])
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const retryStrategies: ReadonlyArray<RetryStrategy> = Object.keys(RetryStrategy.keys) as Array<RetryStrategy>

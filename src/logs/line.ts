@@ -65,8 +65,11 @@ export interface LineFinding extends Finding {
  * @category model
  */
 export interface LogCatalog {
+  /** The entry of a code, the variant for the status when one is given (see `Catalog.lookup`). */
   readonly lookup: (code: string, status?: number) => O.Option<CatalogEntry>
+  /** Every prefix the catalogue knows, alias spellings included. */
   readonly prefixes: () => ReadonlyArray<string>
+  /** The catalogue's spelling of a code. */
   readonly canonicalCode: (code: string) => string
 }
 
@@ -84,6 +87,7 @@ export interface LogCatalog {
  * @category model
  */
 export interface LineClassifier {
+  /** The findings of one line. */
   readonly classify: (line: string) => ReadonlyArray<Finding>
   readonly prefilter: RegExp
   /**

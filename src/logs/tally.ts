@@ -64,9 +64,13 @@ export interface CodeTally {
  * @category model
  */
 export interface FindingTally {
+  /** Counts one finding (of `file`, when given). */
   readonly add: (finding: LineFinding, file?: string) => void
+  /** The codes counted so far, most frequent first, then by code. */
   readonly codes: () => ReadonlyArray<CodeTally>
+  /** How many findings were added. */
   readonly findings: () => number
+  /** How many findings were of codes past the limit (counted, but not kept per code). */
   readonly otherFindings: () => number
 }
 

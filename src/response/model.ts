@@ -8,6 +8,12 @@
  * Header input as users hand it over: a plain object (values string, array or undefined) or
  * WHATWG `Headers`. Names are case-insensitive.
  *
+ * @example
+ * import { normalizeHeaders, type HeadersInput } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const headers: HeadersInput = { 'Retry-After': '2', 'X-Request-Id': undefined }
+ * assert.strictEqual(normalizeHeaders(headers).get('retry-after'), '2')
+ *
  * @since 0.1.0
  * @category model
  */
@@ -33,6 +39,12 @@ export interface RawResponse {
  * Headers after normalisation: lower-case names, one string per name (repeated values joined
  * with `, `). A `Map` so that no header name can reach `Object.prototype`.
  *
+ * @example
+ * import { normalizeHeaders, type HeaderMap } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const map: HeaderMap = normalizeHeaders({ 'Content-Type': 'application/json' })
+ * assert.strictEqual(map.get('content-type'), 'application/json')
+ *
  * @since 0.1.0
  * @category model
  */
@@ -47,6 +59,12 @@ export type HeaderMap = ReadonlyMap<string, string>
  * - `Html`: an HTML page (gateway error pages); `title` when it has one.
  * - `Text`: anything else that is not empty.
  * - `Empty`: no body, or only whitespace.
+ *
+ * @example
+ * import { readResponse, type Body } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const body: Body = readResponse({ status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html><title>502 Bad Gateway</title></html>' }).body
+ * assert.ok(body._tag === 'Html' && body.title === '502 Bad Gateway')
  *
  * @since 0.1.0
  * @category model

@@ -7,7 +7,19 @@
  */
 import type { ErrorDetail } from '../error/ServiceError.js'
 
-/** A JSON object (not an array, not null). */
+/**
+ * A JSON object (not an array, not null).
+ *
+ * @example
+ * import { isJsonObject, type JsonObject } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const value: unknown = JSON.parse('{"error_code":"AS.0001"}')
+ * const object: JsonObject | null = isJsonObject(value) ? value : null
+ * assert.strictEqual(object?.['error_code'], 'AS.0001')
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export type JsonObject = Readonly<Record<string, unknown>>
 
 /**
@@ -42,14 +54,44 @@ export const own = (object: JsonObject, key: string): unknown =>
 
 /** A key without case, `_` or `-`: `error_code`, `errorCode` and `Error-Code` read alike. */
 const normalizeKey = (key: string): string => key.replace(/[_\-\s]/g, '').toLowerCase()
-/** Code-like keys, best first (normalised spelling). */
+/**
+ * Code-like keys, best first (normalised spelling: lower case, no `_` or `-`).
+ *
+ * @example
+ * import { CODE_KEYS } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(CODE_KEYS[0], 'errorcode')
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const CODE_KEYS: ReadonlyArray<string> = ['errorcode', 'errcode', 'code', 'errorno', 'errno']
-/** Message-like keys, best first (normalised spelling). */
+/**
+ * Message-like keys, best first (normalised spelling).
+ *
+ * @example
+ * import { MESSAGE_KEYS } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(MESSAGE_KEYS[0], 'errormsg')
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const MESSAGE_KEYS: ReadonlyArray<string> = [
   'errormsg', 'errormessage', 'errmsg', 'errmessage', 'message', 'msg', 'errorextmsg', 'detail', 'details',
   'errordescription', 'description', 'title', 'reason', 'error', 'errorinfo',
 ]
-/** Request-id-like keys (normalised spelling). */
+/**
+ * Request-id-like keys (normalised spelling).
+ *
+ * @example
+ * import { REQUEST_ID_KEYS } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(REQUEST_ID_KEYS.includes('requestid'), true)
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const REQUEST_ID_KEYS: ReadonlyArray<string> = ['requestid', 'xrequestid', 'reqid']
 
 const MAX_TEXT = 2000
@@ -146,7 +188,18 @@ const roleOf = (key: string): Role => {
   return role
 }
 
-/** The keys of one object found for each role. */
+/**
+ * The keys of one object found for each role.
+ *
+ * @example
+ * import { readKeys, type KeyReading } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const reading: KeyReading = readKeys({ errorCode: 'DMS.0001', errorMessage: 'Busy.', request_id: 'r-1' }, 409)
+ * assert.deepStrictEqual([reading.code, reading.message, reading.requestId, reading.codeKey], ['DMS.0001', 'Busy.', 'r-1', 'errorCode'])
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface KeyReading extends ErrorDetail {
   readonly requestId: string | null
   /** The original spelling of the key the code came from, e.g. `error_code`. */

@@ -16,6 +16,12 @@ export type { ErrorDetail }
  *   repeats the HTTP status (then `null`).
  * - `details`: every error when the body lists several (the first is also `code`/`message`).
  *
+ * @example
+ * import { extractError, readResponse, type Extracted } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const x: Extracted = extractError(readResponse({ status: 400, body: '{"error_code":"AS.0001","error_msg":"bad"}' }).body, 400)
+ * assert.deepStrictEqual([x.shape, x.code, x.message], ['error_code', 'AS.0001', 'bad'])
+ *
  * @since 0.1.0
  * @category model
  */

@@ -10,6 +10,12 @@ import { isJsonObject, own, readKeys, textOf, type JsonObject, type KeyReading }
 /**
  * What a shape found: code and message (at least one of them), request id, every error.
  *
+ * @example
+ * import { SHAPES, type Found } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const found: Found | undefined = SHAPES.find((s) => s.name === 'neutron')?.read({ NeutronError: { type: 'SubnetNotFound', message: 'Subnet 0b3c could not be found.' } }, 404)
+ * assert.strictEqual(found?.code, 'SubnetNotFound')
+ *
  * @since 0.1.0
  * @category model
  */
@@ -23,12 +29,21 @@ export interface Found {
 /**
  * A named shape: `read` gives what it found, or `undefined` when the body is not of this shape.
  *
+ * @example
+ * import { SHAPES, type Shape } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const neutron: Shape | undefined = SHAPES.find((s) => s.name === 'neutron')
+ * assert.strictEqual(neutron?.read({ unrelated: true }, 404), undefined)
+ *
  * @since 0.1.0
  * @category model
  */
 export interface Shape {
+  /** The name errors record as their `shape`. */
   readonly name: string
+  /** The body this shape reads, for people. */
   readonly doc: string
+  /** What the shape finds in a JSON body (the status helps tell a code from a repeated status), or `undefined` when the body is not of this shape. */
   readonly read: (body: JsonObject, status: number) => Found | undefined
 }
 
