@@ -130,6 +130,12 @@ const startSearch = (): Search | undefined => {
     target.scrollIntoView({ block: 'center' })
   }
 
+  // The table's header sticks just below the (sticky) search bar, whatever height it wraps to.
+  const bar = element(PAGE_IDS.searchBar, HTMLElement)
+  if (bar !== null && typeof ResizeObserver !== 'undefined') {
+    new ResizeObserver(() => document.documentElement.style.setProperty('--search-height', `${bar.offsetHeight}px`)).observe(bar)
+  }
+
   input.value = new URLSearchParams(location.search).get('q') ?? ''
   apply()
   return { apply, reveal, anchorOfCode: (code) => anchors.get(code) }

@@ -130,12 +130,14 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--bg);border:1px 
 .search{position:sticky;top:0;background:var(--bg);padding:.5rem 0;z-index:2;border-bottom:1px solid var(--line)}
 .search input{font-size:1rem}
 #${PAGE_IDS.count}{margin:.35rem 0 0}
-table{border-collapse:collapse;width:100%}
-th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
-th{background:var(--panel);position:sticky;top:5.2rem;z-index:1}
+/* A fixed layout: column widths do not depend on 3 000 rows (fast), and no cell can widen the page. */
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+col.code{width:13rem}col.service{width:6.5rem}col.status{width:4.5rem}col.category{width:7.5rem}col.retry{width:5.5rem}col.remedy{width:32%}
+th{background:var(--panel);position:sticky;top:var(--search-height,6.5rem);z-index:1}
 td:nth-child(3){text-align:right}
 td:nth-child(7){color:var(--muted)}
-td:first-child a{text-decoration:none;white-space:nowrap}
+td:first-child a{text-decoration:none}
 tr:target{background:var(--mark)}
 tr[hidden]{display:none!important}
 dl.vocabulary dt{font-weight:600;margin-top:.5rem}
@@ -144,6 +146,7 @@ dl.vocabulary dd{margin-left:1rem}
   body{font-size:15px}
   th{display:none}
   table,tbody,tr,td{display:block}
+  colgroup{display:none}
   tr{display:grid;grid-template-columns:repeat(4,auto) 1fr;gap:.15rem .6rem;padding:.55rem 0;border-bottom:1px solid var(--line)}
   td{border:0;padding:0}
   td:nth-child(3){text-align:left}
@@ -220,12 +223,13 @@ export const renderHtml = (
     '</section>',
     `<section id="${PAGE_IDS.codesSection}" aria-labelledby="${PAGE_IDS.codesSection}Title">`,
     `<h2 id="${PAGE_IDS.codesSection}Title">Codes</h2>`,
-    '<div class="search">',
+    `<div class="search" id="${PAGE_IDS.searchBar}">`,
     `<form role="search" id="${PAGE_IDS.searchForm}"><label for="${PAGE_IDS.search}">Search by code, message, category or status</label>`,
     `<input type="search" id="${PAGE_IDS.search}" name="q" autocomplete="off" spellcheck="false" placeholder="AS.0001, quota, status:429, category:throttled, -retry:never"></form>`,
     `<p id="${PAGE_IDS.count}" class="muted" aria-live="polite">Showing ${total} of ${total} codes</p>`,
     '</div>',
     `<table id="${PAGE_IDS.table}">`,
+    '<colgroup><col class="code"><col class="service"><col class="status"><col class="category"><col class="retry"><col class="message"><col class="remedy"></colgroup>',
     '<thead><tr><th scope="col">Code</th><th scope="col">Service</th><th scope="col">Status</th><th scope="col">Category</th><th scope="col">Retry</th><th scope="col">Message</th><th scope="col">Remedy</th></tr></thead>',
     `<tbody id="${PAGE_IDS.rows}">`,
     ...entries.map(row),

@@ -24,6 +24,7 @@ export const PAGE_IDS = {
   example: 'otcExample',
   answer: 'otcAnswer',
   codesSection: 'otcCodes',
+  searchBar: 'otcSearchBar',
   searchForm: 'otcSearchForm',
   search: 'otcSearch',
   count: 'otcCount',

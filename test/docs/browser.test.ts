@@ -167,6 +167,19 @@ describe.skipIf(!haveBrowser)('index.html in headless Chromium', () => {
     await page.close()
   }, 60_000)
 
+  it('keeps the search bar and the column headings in view while the table scrolls', async () => {
+    const page = await open()
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2))
+    await page.waitForFunction(() => (document.getElementById('otcSearchBar')?.getBoundingClientRect().top ?? -1) === 0)
+    const [bar, heading] = await page.evaluate(() => [
+      document.getElementById('otcSearchBar')?.getBoundingClientRect().bottom ?? 0,
+      document.querySelector('#otcTable th')?.getBoundingClientRect().top ?? 0,
+    ])
+    expect(Math.abs((heading ?? 0) - (bar ?? 0))).toBeLessThanOrEqual(1)
+    await page.screenshot({ path: new URL('index-scrolled.png', outDir).pathname })
+    await page.close()
+  }, 60_000)
+
   it('filters the whole catalogue quickly', async () => {
     const page = await open()
     const ms = await page.evaluate(async () => {
