@@ -172,7 +172,7 @@ export const decodeIncomingMessage =
  * import { decodeUndici } from 'otc-errors'
  * import * as t from 'io-ts'
  * import * as assert from 'node:assert'
- * const body = (async function* () { yield '{"error_code":"LTS.0003","error_msg":"Invalid token."}' })()
+ * const body = (async function* () { yield '{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information."}' })()
  * const r = await decodeUndici(t.unknown)({ statusCode: 401, headers: { 'content-type': 'application/json' }, body })()
  * assert.ok(r._tag === 'Left' && r.left.retry.strategy === 'reauth')
  *
