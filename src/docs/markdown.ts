@@ -45,7 +45,8 @@ export const escapeCell = (text: string): string =>
  */
 export const escapeAttribute = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-const code = (text: string): string => `\`${text.replace(/`/g, '')}\``
+// A code span in a table cell: GFM still splits cells at `|` there unless it is escaped.
+const code = (text: string): string => `\`${text.replace(/`/g, '').replace(/\|/g, '\\|')}\``
 
 // -------------------------------------------------------------------------------------
 // pages

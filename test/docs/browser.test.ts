@@ -98,6 +98,8 @@ describe.skipIf(!haveBrowser)('index.html in headless Chromium', () => {
     await page.waitForFunction((n) => document.getElementById('otcCount')?.textContent?.startsWith(`Showing ${n} of`) === true, throttled.length)
     expect(await visibleCodes(page)).toEqual(throttled)
     expect(await visibleCodes(page)).toContain('APIG.0308')
+    // The query goes into the address, so the filtered view can be bookmarked or shared.
+    expect(new URL(page.url()).searchParams.get('q')).toBe('category:throttled status:429')
 
     await page.fill('#otcSearch', 'no such code anywhere')
     await page.waitForSelector('#otcNone:not([hidden])')
