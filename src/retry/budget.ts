@@ -88,9 +88,13 @@ export const NO_RETRY_INCREMENT = 1
  * @category model
  */
 export interface RetryBudget {
+  /** The most tokens the budget holds. */
   readonly capacity: number
+  /** The tokens left. */
   readonly available: () => number
+  /** Takes `cost` tokens for a retry; false (taking nothing) when there are not enough. */
   readonly acquire: (cost: number) => boolean
+  /** Gives back `lastCost` after a success that needed a retry, or `NO_RETRY_INCREMENT` when `lastCost` is null. */
   readonly recordSuccess: (lastCost: number | null) => void
 }
 

@@ -92,14 +92,23 @@ export interface GiveUpEvent {
  * @category model
  */
 export interface RetryOptions extends Partial<RetrySettings> {
+  /** The budget retries draw from (default: a fresh one, shared by this executor's calls). */
   readonly budget?: RetryBudget | undefined
+  /** Gets a new token after a `reauth` hint; called at most once per call. */
   readonly refreshToken?: ((error: ApiError, signal: AbortSignal | undefined) => PromiseLike<string>) | undefined
+  /** A `retry-ts` policy giving the upper bound of each `backoff` wait. */
   readonly policy?: RetryPolicy | undefined
+  /** A random number in [0, 1) for full jitter (default `Math.random`). */
   readonly random?: (() => number) | undefined
+  /** Waits between attempts (default `abortableSleep`); should end early when the signal aborts. */
   readonly sleep?: ((ms: number, signal: AbortSignal | undefined) => PromiseLike<void>) | undefined
+  /** The clock, in milliseconds (default `Date.now`), for `maxElapsedMs`. */
   readonly now?: (() => number) | undefined
+  /** No wait that would end later than this after the call started (default: no limit). */
   readonly maxElapsedMs?: number | undefined
+  /** Told before each wait. */
   readonly onRetry?: ((event: RetryEvent) => void) | undefined
+  /** Told when the executor gives up, with the reason. */
   readonly onGiveUp?: ((event: GiveUpEvent) => void) | undefined
 }
 
