@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as fc from 'fast-check'
 import * as t from 'io-ts'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { defaultCatalog } from '../../src/catalog/catalog.js'
 import { decode } from '../../src/decode/decode.js'
@@ -11,6 +12,16 @@ import * as _ from '../../src/problem/problem.js'
 import { anyValue } from '../arbitraries.js'
 
 const BASE = 'https://docs.example.com/catalog/'
+
+const pages = new Map<string, string>()
+const committedPage = (name: string): string => {
+  let text = pages.get(name)
+  if (text === undefined) {
+    text = readFileSync(new URL(`../../docs/catalog/${name}`, import.meta.url), 'utf8')
+    pages.set(name, text)
+  }
+  return text
+}
 
 const api = (status: number, body = '', headers: Record<string, string> = {}): ApiError => {
   const r = decode(t.unknown)({ status, headers: { 'content-type': 'application/json', ...headers }, body })
@@ -75,7 +86,7 @@ describe('toProblemDetails', () => {
 })
 
 describe('the docs links agree with the generated docs pages', () => {
-  it('every catalogue entry links to the page and anchor the docs generator gives it', () => {
+  it('every catalogue entry links to the page and anchor the docs generator gives it, and docs/catalog/ has it', () => {
     const catalog = defaultCatalog()
     let checked = 0
     for (const page of servicePages(catalog.files())) {
@@ -85,6 +96,8 @@ describe('the docs links agree with the generated docs pages', () => {
         if (O.isNone(picked) || picked.value.message !== entry.message) continue
         const e = api(entry.status, JSON.stringify({ error_code: entry.code, error_msg: entry.message }))
         expect(_.toProblemDetails(e, { baseUrl: BASE }).type).toBe(`${BASE}${encodeURIComponent(page.page)}#${encodeURIComponent(entry.anchor)}`)
+        // and the committed page (docs/catalog/) has that anchor
+        expect(committedPage(page.page)).toContain(`id="${entry.anchor}"`)
         checked++
       }
     }
