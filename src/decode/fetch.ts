@@ -110,7 +110,7 @@ const readAtMost = async (response: Response, limit: number): Promise<Uint8Array
  * import { decodeFetch } from 'otc-errors'
  * import * as t from 'io-ts'
  * import * as assert from 'node:assert'
- * const response = new Response('{"error_code":"LTS.0003","error_msg":"Invalid token."}', { status: 401 })
+ * const response = new Response('{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: token expired."}', { status: 401 })
  * const result = await decodeFetch(t.unknown)(response)()
  * assert.ok(result._tag === 'Left' && result.left._tag === 'ApiError' && result.left.retry.strategy === 'reauth')
  *

@@ -4,7 +4,7 @@ import { categories, retryStrategies } from '../../src/error/vocabulary.js'
 import * as _ from '../../src/docs/markdown.js'
 import { servicePages } from '../../src/docs/pages.js'
 
-// markdown-it (CommonMark plus GFM tables) comes with typedoc; it renders the pages as a host would.
+// markdown-it (CommonMark plus GFM tables; a dev dependency, typedoc's own renderer) renders the pages as a host would.
 interface Token {
   readonly type: string
   readonly tag: string
