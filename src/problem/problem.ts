@@ -21,6 +21,7 @@ import { readResponse, toApiError, type DecodeOptions } from '../decode/decode.j
 import { apiError, fold, statusText, type ServiceError } from '../error/ServiceError.js'
 import { Category } from '../error/vocabulary.js'
 import { statusClassOf } from '../classify/status.js'
+import { anchorOf, pageNameOf } from '../docs/pages.js'
 import { normalizeHeaders } from '../response/headers.js'
 import type { HeadersInput } from '../response/model.js'
 import { scrubText, withApiFields } from '../sdk/scrub.js'
@@ -165,12 +166,7 @@ export const PROBLEM_JSON = 'application/problem+json'
  * @since 0.1.0
  * @category destructors
  */
-export const docsAnchor = (code: string): string => {
-  const anchor = code.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')
-  return anchor === '' ? 'code' : anchor
-}
-
-const RESERVED_PAGES: ReadonlySet<string> = new Set(['index', 'readme'])
+export const docsAnchor = (code: string): string => anchorOf(code)
 
 /**
  * The docs page of a service: its name with characters unsafe in a file name replaced, plus
@@ -185,10 +181,7 @@ const RESERVED_PAGES: ReadonlySet<string> = new Set(['index', 'readme'])
  * @since 0.1.0
  * @category destructors
  */
-export const docsPage = (service: string): string => {
-  const base = service.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'service'
-  return `${RESERVED_PAGES.has(base.toLowerCase()) ? `${base}-service` : base}.md`
-}
+export const docsPage = (service: string): string => pageNameOf(service)
 
 /**
  * A docs link: `<base>/<page of the service>#<anchor>`. `anchor` defaults to the code's plain
