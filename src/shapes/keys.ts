@@ -122,6 +122,7 @@ const hasSpace = (text: string): boolean => {
  * assert.strictEqual(codeOf(' AS.0001 ', 400), 'AS.0001')
  * assert.strictEqual(codeOf(1101, 400), '1101')
  * assert.strictEqual(codeOf(401, 401), null)
+ * assert.strictEqual(codeOf('401', 401), null)
  *
  * @since 0.1.0
  * @category destructors
@@ -129,8 +130,10 @@ const hasSpace = (text: string): boolean => {
 export const codeOf = (value: unknown, status: number): string | null => {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value !== status ? String(value) : null
   const text = textOf(value)
+  // The status again, as text (`{"error": {"code": "401", ...}}` on a 401), is no service code either.
+  if (text === null || (text.length === 3 && text === String(status))) return null
   // A code is a token, not prose: a sentence under a "code" key is not a service code.
-  return text !== null && text.length <= 100 && (!hasSpace(text) || !/\s{2,}|[.!?]\s/.test(text)) ? text : null
+  return text.length <= 100 && (!hasSpace(text) || !/\s{2,}|[.!?]\s/.test(text)) ? text : null
 }
 
 /** A message from a value: a string, or the message inside a nested object or list. */
@@ -167,11 +170,19 @@ interface Role {
   /** `error` is a message only when it is text; an object under it is a wrapper. */
   readonly isError: boolean
 }
+// Keys no list names but whose ending says what they hold (`retCode`, `resultCode`, `retMsg`,
+// `errorMessageText`): read after every listed key. Codes of other things are left alone.
+const SUFFIX_RANK = 1000
+const NOT_SERVICE_CODE = /(?:status|http|country|region|zip|postal|currency|lang|language|locale|area|auth|verify|verification|product|project)code$/
+const codeRankOf = (normal: string): number =>
+  CODE_RANK.get(normal) ?? (normal.length > 4 && normal.endsWith('code') && !NOT_SERVICE_CODE.test(normal) ? SUFFIX_RANK : Number.POSITIVE_INFINITY)
+const messageRankOf = (normal: string): number =>
+  MESSAGE_RANK.get(normal) ?? (normal.endsWith('msg') || normal.endsWith('message') ? SUFFIX_RANK : Number.POSITIVE_INFINITY)
 const roleOfUncached = (key: string): Role => {
   const normal = normalizeKey(key)
   return {
-    code: CODE_RANK.get(normal) ?? Number.POSITIVE_INFINITY,
-    message: MESSAGE_RANK.get(normal) ?? Number.POSITIVE_INFINITY,
+    code: codeRankOf(normal),
+    message: messageRankOf(normal),
     requestId: REQUEST_ID_RANK.has(normal),
     isError: normal === 'error',
   }
