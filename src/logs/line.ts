@@ -154,6 +154,7 @@ export const REQUEST_ID_PATTERN =
  * import * as O from 'fp-ts/lib/Option.js'
  * import * as assert from 'node:assert'
  * assert.deepStrictEqual(statusInLine('Status Code: 429, Request ID: abc'), O.some(429))
+ * assert.deepStrictEqual(statusInLine('Bad request with: [POST https://vpc…], error message: {…}'), O.some(400))
  * assert.deepStrictEqual(statusInLine('took 12:30:05.123'), O.none)
  *
  * @since 0.1.0
@@ -162,8 +163,22 @@ export const REQUEST_ID_PATTERN =
 export const statusInLine = (line: string): O.Option<number> => {
   const m = STATUS_PATTERN.exec(line)
   const digits = m === null ? undefined : (m[1] ?? m[2])
-  return digits === undefined ? O.none : O.some(Number(digits))
+  if (digits !== undefined) return O.some(Number(digits))
+  const phrase = SDK_STATUS_PATTERN.exec(line)?.[1]
+  const status = phrase === undefined ? undefined : SDK_STATUS_PHRASES.get(phrase.toLowerCase())
+  return status === undefined ? O.none : O.some(status)
 }
+
+// gophercloud / gophertelekomcloud name the status in words: `Bad request with: [POST …], error
+// message: {…}`, `Resource not found: [GET …]`, `Action forbidden: [...]`.
+const SDK_STATUS_PHRASES: ReadonlyMap<string, number> = new Map([
+  ['bad request with', 400],
+  ['authentication failed', 401],
+  ['action forbidden', 403],
+  ['resource not found', 404],
+  ['method not allowed', 405],
+])
+const SDK_STATUS_PATTERN = /\b(Bad request with|Authentication failed|Action forbidden|Resource not found|Method not allowed)(?=: \[|\b)/i
 
 /**
  * The request id a line states, if any, with secrets redacted.

@@ -112,6 +112,9 @@ describe('statusInLine', () => {
     ['"http_code": 400', 400],
     ['POST https://x/y 400 Bad Request', 400],
     ['HttpException: 429: Client Error for url', 429],
+    ['Bad request with: [POST https://vpc.eu-de.otc.t-systems.com/v1/p/vpcs], error message: {"code":"VPC.0101"}', 400],
+    ['Resource not found: [GET https://ecs.eu-de.otc.t-systems.com/v1/p/cloudservers/x], error message: {}', 404],
+    ['Action forbidden: [DELETE https://x/y], error message: {}', 403],
   ])('%s', (line, status) => expect(_.statusInLine(line)).toEqual(O.some(status)))
   it.each(['12:30:05.123', 'took 429ms', 'status=4290', 'port 5000', 'HTTP/1.1'])('none in %s', (line) =>
     expect(_.statusInLine(line)).toEqual(O.none),
