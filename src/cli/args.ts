@@ -6,6 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { CliIO } from './io.js'
 
 /**
  * Exit codes: 0 success, 1 a negative answer, 2 a usage error or unreadable input, 130 stopped
@@ -19,6 +20,23 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
  * @category constants
  */
 export const EXIT = { ok: 0, negative: 1, usage: 2, interrupted: 130 } as const
+
+/**
+ * A usage error of a command: its message and a pointer to the command's help on stderr;
+ * returns the usage exit code.
+ *
+ * @example
+ * import { usageError } from './args.js'
+ * import { processIO } from './io.js'
+ * usageError(processIO(), 'lookup', 'expected one CODE') // prints two lines, returns 2
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const usageError = (io: CliIO, command: string, message: string): number => {
+  io.stderr(`otc-errors ${command}: ${message}\nTry 'otc-errors ${command} --help'.\n`)
+  return EXIT.usage
+}
 
 /**
  * Parsed arguments of one command.

@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { exportCatalog, type ExportFormat } from '../catalog/export.js'
-import { EXIT, parseCommandArgs } from './args.js'
+import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogFor } from './catalogFiles.js'
 import type { CliIO } from './io.js'
 
@@ -75,7 +75,4 @@ export const catalogCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pr
 export const catalogPaths = (value: unknown): ReadonlyArray<string> =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []
 
-const usage = (io: CliIO, message: string): number => {
-  io.stderr(`otc-errors catalog: ${message}\nTry 'otc-errors catalog --help'.\n`)
-  return EXIT.usage
-}
+const usage = (io: CliIO, message: string): number => usageError(io, 'catalog', message)

@@ -9,7 +9,7 @@ import { Category, categories } from '../error/vocabulary.js'
 import { lineClassifier, type LineFinding } from '../logs/line.js'
 import { classifyStream, type ScanStats } from '../logs/stream.js'
 import { findingTally, type CodeTally, type SeenAt } from '../logs/tally.js'
-import { EXIT, parseCommandArgs } from './args.js'
+import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
 import type { CliIO } from './io.js'
@@ -339,7 +339,4 @@ const openSource = async (
   return E.isLeft(bytes) ? bytes : E.right({ chunks: once(bytes.right), size: bytes.right.length })
 }
 
-const usage = (io: CliIO, message: string): number => {
-  io.stderr(`otc-errors classify: ${message}\nTry 'otc-errors classify --help'.\n`)
-  return EXIT.usage
-}
+const usage = (io: CliIO, message: string): number => usageError(io, 'classify', message)

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BROWSER_BUNDLE } from '../docs/browser.generated.js'
 import { DOCS_FORMATS, renderDocs, type DocsFormat } from '../docs/index.js'
-import { EXIT, parseCommandArgs } from './args.js'
+import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
 import type { CliIO } from './io.js'
@@ -156,10 +156,7 @@ export const docsCommand = async (
   return EXIT.ok
 }
 
-const usage = (io: CliIO, message: string): number => {
-  io.stderr(`otc-errors docs: ${message}\nTry 'otc-errors docs --help'.\n`)
-  return EXIT.usage
-}
+const usage = (io: CliIO, message: string): number => usageError(io, 'docs', message)
 
 const failed = (io: CliIO, message: string): number => {
   io.stderr(`otc-errors docs: cannot write ${message}\n`)

@@ -9,7 +9,7 @@ import { statusText } from '../error/ServiceError.js'
 import { parseCurl } from '../response/curl.js'
 import type { RawResponse } from '../response/model.js'
 import { bodyText } from '../response/text.js'
-import { EXIT, parseCommandArgs } from './args.js'
+import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
 import type { CliIO } from './io.js'
@@ -110,10 +110,7 @@ export const explainCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pr
   return EXIT.ok
 }
 
-const usage = (io: CliIO, message: string): number => {
-  io.stderr(`otc-errors explain: ${message}\nTry 'otc-errors explain --help'.\n`)
-  return EXIT.usage
-}
+const usage = (io: CliIO, message: string): number => usageError(io, 'explain', message)
 
 const unreadable = (io: CliIO, message: string): number => {
   io.stderr(`otc-errors explain: ${message}\n`)

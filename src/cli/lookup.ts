@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { CatalogEntry } from '../catalog/index.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
-import { EXIT, parseCommandArgs } from './args.js'
+import { EXIT, parseCommandArgs, usageError } from './args.js'
 import type { CliIO } from './io.js'
 
 /** @since 0.1.0 @category constants */
@@ -89,7 +89,4 @@ export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pro
   return EXIT.ok
 }
 
-const usage = (io: CliIO, message: string): number => {
-  io.stderr(`otc-errors lookup: ${message}\nTry 'otc-errors lookup --help'.\n`)
-  return EXIT.usage
-}
+const usage = (io: CliIO, message: string): number => usageError(io, 'lookup', message)

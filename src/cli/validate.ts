@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { drawIssue, strictIssues, validateCatalog, type CatalogIssue } from '../catalog/validate.js'
 import { bundledCatalogFiles } from '../catalog/bundled.generated.js'
 import { readCatalogFiles } from './catalogFiles.js'
-import { EXIT, parseCommandArgs } from './args.js'
+import { EXIT, parseCommandArgs, usageError } from './args.js'
 import type { CliIO } from './io.js'
 
 /** @since 0.1.0 @category constants */
@@ -67,7 +67,4 @@ export const validateCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
   return ok ? EXIT.ok : EXIT.negative
 }
 
-const usage = (io: CliIO, message: string): number => {
-  io.stderr(`otc-errors validate: ${message}\nTry 'otc-errors validate --help'.\n`)
-  return EXIT.usage
-}
+const usage = (io: CliIO, message: string): number => usageError(io, 'validate', message)
