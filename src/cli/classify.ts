@@ -168,10 +168,12 @@ async function* withProgress(
 // Stops the chunks when `signal` aborts, even while a read is pending (a quiet pipe).
 async function* untilAborted(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array, void, undefined> {
   const iterator = chunks[Symbol.asyncIterator]()
+  let stop = (): void => undefined
   const aborted = new Promise<IteratorResult<Uint8Array>>((resolve) => {
-    if (signal.aborted) resolve({ done: true, value: undefined })
-    else signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true })
+    stop = () => resolve({ done: true, value: undefined })
   })
+  // One listener per input, removed when the input ends: the signal outlives many files.
+  signal.addEventListener('abort', stop, { once: true })
   try {
     while (!signal.aborted) {
       const next = await Promise.race([iterator.next(), aborted])
@@ -179,6 +181,7 @@ async function* untilAborted(chunks: AsyncIterable<Uint8Array>, signal: AbortSig
       yield next.value
     }
   } finally {
+    signal.removeEventListener('abort', stop)
     // A read may still be pending: let the source close when it settles, without waiting here.
     Promise.resolve(iterator.return?.()).catch(() => undefined)
   }

@@ -220,6 +220,16 @@ describe.skipIf(!existsSync(bin))('otc-errors classify (built)', () => {
     expect(r.stderr).toBe(`otc-errors classify: ${join(dir, 'missing.log')}: no such file or directory\notc-errors classify: ${dir}: is a directory\n`)
     expect(JSON.parse(r.stdout)).toMatchObject({ findings: 5 })
   })
+  it('reads many files without a warning on stderr', () => {
+    const files = Array.from({ length: 15 }, (_, i) => {
+      const file = join(dir, `part-${i}.log`)
+      writeFileSync(file, 'status=429 APIGW.0308\n')
+      return file
+    })
+    const r = spawn([...files, '--format', 'json'])
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    expect(JSON.parse(r.stdout)).toMatchObject({ findings: 15, byCode: { 'APIGW.0308': 15 } })
+  })
   it('is listed in the main help', () => {
     const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })
     expect(r.stdout).toMatch(/^ {2}classify /m)
