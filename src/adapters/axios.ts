@@ -14,7 +14,8 @@ import { transportError, type ServiceError } from '../error/ServiceError.js'
 import { normalizeHeaders } from '../response/headers.js'
 import type { HeadersInput } from '../response/model.js'
 import { scrubError, secretsOfHeaders } from '../sdk/scrub.js'
-import { field, stringField, transportErrorOf } from './transport.js'
+import { field, stringField } from '../decode/unknown.js'
+import { transportErrorOf } from './transport.js'
 
 // -------------------------------------------------------------------------------------
 // model

@@ -10,10 +10,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type * as t from 'io-ts'
+import { concatBytes } from '../decode/bytes.js'
 import { decode, MAX_BODY_BYTES, type DecodeOptions } from '../decode/decode.js'
 import type { ServiceError } from '../error/ServiceError.js'
 import type { HeadersInput } from '../response/model.js'
-import { field, transportErrorOf } from './transport.js'
+import { field } from '../decode/unknown.js'
+import { transportErrorOf } from './transport.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -91,13 +93,7 @@ const readBody = async (body: AsyncIterable<unknown>, limit: number): Promise<Ui
     total += bytes.byteLength
     if (total >= limit) break
   }
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return out
+  return concatBytes(chunks)
 }
 
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof field(value, 'then') === 'function'
@@ -107,23 +103,37 @@ const start = async <R>(input: StreamInput<R>): Promise<R> => {
   return isPromiseLike(started) ? ((await started) as R) : (started as R)
 }
 
-const decodeStream = async <A>(
-  codec: t.Decoder<unknown, A>,
-  options: DecodeOptions,
-  status: unknown,
-  headers: HeadersInput | undefined,
-  body: AsyncIterable<unknown> | undefined,
-): Promise<E.Either<ServiceError, A>> => {
-  const code = typeof status === 'number' ? status : 0
-  let bytes: Uint8Array
-  try {
-    const limit = code >= 400 || code < 100 ? (options.maxBodyBytes ?? MAX_BODY_BYTES) + 1 : Number.POSITIVE_INFINITY
-    bytes = body === undefined || typeof body[Symbol.asyncIterator] !== 'function' ? new Uint8Array(0) : await readBody(body, limit)
-  } catch (error) {
-    return E.left(transportErrorOf(error, 'read'))
-  }
-  return decode(codec, options)({ status: code, headers, body: bytes })
+/** Where a client's response keeps its status, headers and body. */
+interface StreamParts {
+  readonly status: unknown
+  readonly headers: HeadersInput | undefined
+  readonly body: AsyncIterable<unknown> | undefined
 }
+
+// One decoder for every client whose response is a status, headers and an async-iterable body:
+// get the response, read the body (an error body up to the cap), decode.
+const streamDecoder =
+  <R>(partsOf: (response: R) => StreamParts) =>
+  <A>(codec: t.Decoder<unknown, A>, options: DecodeOptions = {}) =>
+  (input: StreamInput<R>): TE.TaskEither<ServiceError, A> =>
+  async () => {
+    let parts: StreamParts
+    try {
+      parts = partsOf(await start(input))
+    } catch (error) {
+      return E.left(transportErrorOf(error))
+    }
+    const { status, headers, body } = parts
+    const code = typeof status === 'number' ? status : 0
+    let bytes: Uint8Array
+    try {
+      const limit = code >= 400 || code < 100 ? (options.maxBodyBytes ?? MAX_BODY_BYTES) + 1 : Number.POSITIVE_INFINITY
+      bytes = body === undefined || typeof body[Symbol.asyncIterator] !== 'function' ? new Uint8Array(0) : await readBody(body, limit)
+    } catch (error) {
+      return E.left(transportErrorOf(error, 'read'))
+    }
+    return decode(codec, options)({ status: code, headers, body: bytes })
+  }
 
 // -------------------------------------------------------------------------------------
 // decoders
@@ -150,18 +160,11 @@ const decodeStream = async <A>(
  * @since 0.1.0
  * @category decoders
  */
-export const decodeIncomingMessage =
-  <A>(codec: t.Decoder<unknown, A>, options: DecodeOptions = {}) =>
-  (input: StreamInput<IncomingMessageLike>): TE.TaskEither<ServiceError, A> =>
-  async () => {
-    let res: IncomingMessageLike
-    try {
-      res = await start(input)
-    } catch (error) {
-      return E.left(transportErrorOf(error))
-    }
-    return decodeStream(codec, options, field(res, 'statusCode'), field(res, 'headers') as HeadersInput | undefined, res)
-  }
+export const decodeIncomingMessage = streamDecoder<IncomingMessageLike>((res) => ({
+  status: field(res, 'statusCode'),
+  headers: field(res, 'headers') as HeadersInput | undefined,
+  body: res,
+}))
 
 /**
  * Decodes undici's `request()` result as `decode` does a raw response, as a `TaskEither`; a
@@ -179,15 +182,8 @@ export const decodeIncomingMessage =
  * @since 0.1.0
  * @category decoders
  */
-export const decodeUndici =
-  <A>(codec: t.Decoder<unknown, A>, options: DecodeOptions = {}) =>
-  (input: StreamInput<UndiciResponseLike>): TE.TaskEither<ServiceError, A> =>
-  async () => {
-    let res: UndiciResponseLike
-    try {
-      res = await start(input)
-    } catch (error) {
-      return E.left(transportErrorOf(error))
-    }
-    return decodeStream(codec, options, field(res, 'statusCode'), field(res, 'headers') as HeadersInput | undefined, field(res, 'body') as AsyncIterable<unknown> | undefined)
-  }
+export const decodeUndici = streamDecoder<UndiciResponseLike>((res) => ({
+  status: field(res, 'statusCode'),
+  headers: field(res, 'headers') as HeadersInput | undefined,
+  body: field(res, 'body') as AsyncIterable<unknown> | undefined,
+}))

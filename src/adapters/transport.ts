@@ -7,22 +7,8 @@
  * @internal
  */
 import { toTransportError } from '../decode/fetch.js'
+import { field, stringField } from '../decode/unknown.js'
 import { transportError, type TransportError, type TransportReason } from '../error/ServiceError.js'
-
-/** A property of an unknown value, or undefined (never throws). */
-export const field = (value: unknown, key: string): unknown => {
-  try {
-    return (typeof value === 'object' || typeof value === 'function') && value !== null ? (value as Record<string, unknown>)[key] : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** A string property of an unknown value, or null. */
-export const stringField = (value: unknown, key: string): string | null => {
-  const found = field(value, key)
-  return typeof found === 'string' ? found : null
-}
 
 /** `toTransportError`, with an abort caused by a timeout read as a timeout. Never throws. */
 export const transportErrorOf = (error: unknown, fallback: TransportReason = 'network'): TransportError => {

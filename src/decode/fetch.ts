@@ -9,7 +9,9 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type * as t from 'io-ts'
 import { redactText } from '../error/redact.js'
 import { transportError, type ServiceError, type TransportError, type TransportReason } from '../error/ServiceError.js'
+import { concatBytes } from './bytes.js'
 import { decode, MAX_BODY_BYTES, type DecodeOptions } from './decode.js'
+import { field, stringField } from './unknown.js'
 
 /**
  * What `decodeFetch` accepts: a `Response`, a promise of one (what `fetch(...)` returns), or a
@@ -36,14 +38,6 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
 ])
-
-const field = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null && key in value ? (value as Record<string, unknown>)[key] : undefined
-
-const stringField = (value: unknown, key: string): string | null => {
-  const found = field(value, key)
-  return typeof found === 'string' ? found : null
-}
 
 /**
  * A `TransportError` for whatever `fetch` or the body read threw: `AbortError` → `abort`,
@@ -94,13 +88,7 @@ const readAtMost = async (response: Response, limit: number): Promise<Uint8Array
     if (total >= limit) await reader.cancel().catch(() => undefined)
     reader.releaseLock()
   }
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return out
+  return concatBytes(chunks)
 }
 
 /**

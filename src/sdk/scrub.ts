@@ -50,24 +50,11 @@ const scrubRecord = (record: Readonly<Record<string, string>>, secrets: Readonly
   return out
 }
 
-/** The plain fields of an `ApiError` (headers already redacted). */
-export const apiFieldsOf = (e: ApiError): ApiErrorFields => ({
-  status: e.status,
-  statusClass: e.statusClass,
-  code: e.code,
-  service: e.service,
-  message: e.message,
-  requestId: e.requestId,
-  category: e.category,
-  retry: e.retry,
-  known: e.known,
-  catalog: e.catalog,
-  documentedStatus: e.documentedStatus,
-  shape: e.shape,
-  details: e.details,
-  headers: e.headers,
-  truncated: e.truncated,
-})
+/** The plain fields of an `ApiError` (headers already redacted): its `toJSON()` without the tag. */
+export const apiFieldsOf = (e: ApiError): ApiErrorFields => {
+  const { _tag, ...fields } = e.toJSON()
+  return fields
+}
 
 /** An `ApiError` with some fields replaced. */
 export const withApiFields = (e: ApiError, patch: Partial<ApiErrorFields>): ApiError => apiError({ ...apiFieldsOf(e), ...patch })

@@ -24,7 +24,8 @@
  */
 import * as O from 'fp-ts/lib/Option.js'
 import { fromAxiosError } from '../adapters/axios.js'
-import { field, stringField, transportErrorOf } from '../adapters/transport.js'
+import { field, stringField } from '../decode/unknown.js'
+import { transportErrorOf } from '../adapters/transport.js'
 import { defaultCatalog } from '../catalog/catalog.js'
 import { statusClassOf } from '../classify/status.js'
 import { readResponse, toApiError, type DecodeOptions } from '../decode/decode.js'
