@@ -8,7 +8,7 @@
  * against a fresh build when the sources are present). The rules that pick categories, retry
  * strategies and remedies live in `scripts/catalog-rules.ts`.
  */
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { catalogFileSchema } from '../src/catalog/schema.js'
@@ -253,6 +253,12 @@ export const schemaText = (): string => `${JSON.stringify(catalogFileSchema(), n
 const main = () => {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..')
   const sourcesDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'sources', 'otc-error-codes'))
+  if (!existsSync(sourcesDir) || !statSync(sourcesDir).isDirectory()) {
+    process.stderr.write(
+      `catalog:build: no source tables at ${sourcesDir}: the published tables live in ../shared/sources/otc-error-codes beside the repository; pass another directory as the first argument (npm run catalog:build -- DIR)\n`,
+    )
+    process.exit(2)
+  }
   const built = buildCatalog(sourcesDir)
   const out = join(root, 'catalog')
   mkdirSync(out, { recursive: true })

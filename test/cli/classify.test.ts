@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -192,7 +192,7 @@ describe('classify usage', () => {
 
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname
 
-describe.skipIf(!existsSync(bin))('otc-errors classify (built)', () => {
+describe('otc-errors classify (built)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'otc-classify-'))
   const app = join(dir, 'app.log')
   writeFileSync(app, `${LOG}\n`)

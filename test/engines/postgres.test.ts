@@ -5,7 +5,8 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeIfAvailable } from '../support/needs.js'
 
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname
 const root = new URL('../..', import.meta.url).pathname
@@ -13,7 +14,11 @@ const pgBin = ['/usr/local/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgre
 const psql = ['/usr/bin/psql', '/usr/local/bin/psql'].find(existsSync)
 const isRoot = process.getuid?.() === 0
 const pgUser = isRoot ? spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }) : undefined
-const canRun = pgBin !== undefined && psql !== undefined && existsSync(bin) && (!isRoot || pgUser?.status === 0)
+const missing =
+  pgBin === undefined ? 'no PostgreSQL server binaries (pg_ctl, initdb): `apt-get install -y postgresql` (.ci/run does)'
+  : psql === undefined ? 'no psql client: `apt-get install -y postgresql-client`'
+  : isRoot && pgUser?.status !== 0 ? 'running as root without a postgres user to run the server as: `apt-get install -y postgresql` creates one'
+  : null
 
 /** The recipe's SQL, read from the docs page so the documented commands are the tested ones. */
 const recipe = (): string => {
@@ -23,7 +28,7 @@ const recipe = (): string => {
   return block[1]
 }
 
-describe.skipIf(!canRun)('PostgreSQL: enrich log findings with the catalogue export', () => {
+describeIfAvailable(missing)('PostgreSQL: enrich log findings with the catalogue export', () => {
   const dir = mkdtempSync(join(tmpdir(), 'otc-pg-'))
   const data = join(dir, 'data')
   const socket = dir
