@@ -10,7 +10,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import type { Category, RetryStrategy } from '../error/vocabulary.js'
 import { statusClassOf } from '../classify/status.js'
 import { bundledCatalogFiles } from './bundled.generated.js'
-import { type CatalogFile, prefixOf } from './codec.js'
+import { type CatalogFile, docsUrlOf, prefixOf } from './codec.js'
 import { type CatalogIssue, drawIssue, validateCatalog } from './validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -44,6 +44,12 @@ export interface CatalogEntry {
   readonly otherMessages?: ReadonlyArray<string>
   /** The catalogue file the entry comes from. */
   readonly file: string
+  /** The service whose published table documents this variant (`RDS`, `DDS`, `EIP`): the file's service. */
+  readonly api: string
+  /** The official page of the table the entry comes from (see `docsUrlOf`), or null when unknown. */
+  readonly docsUrl: string | null
+  /** Set when a user's entry replaced a shipped one: why. */
+  readonly replaces?: string
 }
 
 /**
@@ -63,8 +69,10 @@ export interface Catalog {
   /**
    * The entry for a code. With the observed status, the variant documented with that status,
    * else one of the same status class, else the first; without a status, the first variant.
+   * With `service` (the service the response came from: `RDS`, `dds`, or an endpoint's first
+   * host label such as `gaussdb-nosql`), that service's variants are preferred.
    */
-  readonly lookup: (code: string, status?: number) => O.Option<CatalogEntry>
+  readonly lookup: (code: string, status?: number, service?: string) => O.Option<CatalogEntry>
   /** Every variant of a code (one per documented status), in catalogue order. */
   readonly lookupAll: (code: string) => ReadonlyArray<CatalogEntry>
   /** Known codes close to an unknown one, closest first. */
@@ -79,6 +87,26 @@ export interface Catalog {
   readonly hasPrefix: (prefix: string) => boolean
   /** The catalogue's spelling of a code (`APIG.0308` for `apigw.0308`); the code itself when unknown. */
   readonly canonicalCode: (code: string) => string
+  /** The user's entries that replace shipped ones (`"replaces": true`), each with its reason. */
+  readonly replacements: () => ReadonlyArray<Replacement>
+}
+
+/**
+ * A user's entry that replaced a shipped one: the code and status, the two files, the reason.
+ *
+ * @example
+ * import type { Replacement } from 'otc-errors'
+ * const r: Replacement = { code: 'AS.0001', status: 500, file: 'mine.json', replaced: 'as.json', reason: 'our gateway sends it for timeouts' }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Replacement {
+  readonly code: string
+  readonly status: number | null
+  readonly file: string
+  readonly replaced: string
+  readonly reason: string
 }
 
 // -------------------------------------------------------------------------------------
@@ -91,6 +119,8 @@ interface Index {
   readonly prefixes: Map<string, string>
   /** every prefix spelling, as written in the files */
   readonly spellings: Array<string>
+  /** lower-case service name, file name or endpoint label → the service (`api`) it names */
+  readonly services: Map<string, string>
 }
 
 /** The lookup key of a code: lower case, the prefix resolved through the aliases. */
@@ -117,15 +147,22 @@ const toEntry = (prefixes: ReadonlyMap<string, string>, name: string, file: Cata
   remedy: entry.remedy,
   ...(entry.otherMessages === undefined ? {} : { otherMessages: entry.otherMessages }),
   file: name,
+  api: file.service,
+  docsUrl: docsUrlOf(file, entry),
+  ...(entry.replaces === true && entry.reason !== undefined ? { replaces: entry.reason } : {}),
 })
 
 const buildIndex = (files: ReadonlyArray<{ readonly name: string; readonly file: CatalogFile }>): Index => {
   const prefixes = new Map<string, string>()
   const spellings: Array<string> = []
-  for (const { file } of files) {
-    for (const p of file.prefixes) {
-      if (!prefixes.has(p.toLowerCase())) prefixes.set(p.toLowerCase(), p)
-      spellings.push(p)
+  const services = new Map<string, string>()
+  // A prefix is spelled as the file that owns it spells it; a file that shares it follows.
+  for (const key of ['prefixes', 'sharedPrefixes'] as const) {
+    for (const { file } of files) {
+      for (const p of file[key] ?? []) {
+        if (!prefixes.has(p.toLowerCase())) prefixes.set(p.toLowerCase(), p)
+        spellings.push(p)
+      }
     }
   }
   for (const { file } of files) {
@@ -134,26 +171,42 @@ const buildIndex = (files: ReadonlyArray<{ readonly name: string; readonly file:
       spellings.push(alias)
     }
   }
-  const byCode = new Map<string, Array<CatalogEntry>>()
   for (const { name, file } of files) {
-    for (const entry of file.entries) {
-      const key = keyOf(prefixes, entry.code)
-      const list = byCode.get(key)
-      const value = toEntry(prefixes, name, file, entry)
-      if (list === undefined) byCode.set(key, [value])
-      else list.push(value)
+    for (const label of [file.service, name.replace(/\.json$/, ''), ...(file.endpoints ?? [])]) {
+      if (!services.has(label.toLowerCase())) services.set(label.toLowerCase(), file.service)
     }
   }
-  return { byCode, prefixes, spellings }
+  const byCode = new Map<string, Array<CatalogEntry>>()
+  // The owner of a shared prefix first: its variants are the ones a lookup without a service gets.
+  const owns = ({ file }: { file: CatalogFile }, code: string): boolean => {
+    const prefix = prefixOf(code)
+    return prefix !== null && file.prefixes.some((p) => p.toLowerCase() === prefix.toLowerCase())
+  }
+  for (const pass of [true, false]) {
+    for (const named of files) {
+      const { name, file } = named
+      for (const entry of file.entries) {
+        if (owns(named, entry.code) !== pass) continue
+        const key = keyOf(prefixes, entry.code)
+        const list = byCode.get(key)
+        const value = toEntry(prefixes, name, file, entry)
+        if (list === undefined) byCode.set(key, [value])
+        else list.push(value)
+      }
+    }
+  }
+  return { byCode, prefixes, spellings, services }
 }
 
-/** The variant that fits an observed status best. */
-const pick = (variants: ReadonlyArray<CatalogEntry>, status: number | undefined): CatalogEntry | undefined => {
+/** The variant that fits an observed status (and the service the response came from) best. */
+const pick = (all: ReadonlyArray<CatalogEntry>, status: number | undefined, api: string | undefined): CatalogEntry | undefined => {
+  const own = api === undefined ? [] : all.filter((v) => v.api === api)
+  const variants = own.length > 0 ? own : all
   if (status === undefined) return variants[0]
   return (
     variants.find((v) => v.status === status) ??
-    variants.find((v) => v.status === null) ??
     variants.find((v) => v.status !== null && statusClassOf(v.status) === statusClassOf(status)) ??
+    variants.find((v) => v.status === null) ??
     variants[0]
   )
 }
@@ -196,20 +249,27 @@ const distance = (a: string, b: string, limit: number): number => {
  * @since 0.1.0
  * @category constructors
  */
-export const makeCatalog = (files: ReadonlyArray<{ readonly name: string; readonly file: CatalogFile }>): Catalog => {
+export const makeCatalog = (
+  files: ReadonlyArray<{ readonly name: string; readonly file: CatalogFile }>,
+  replacements: ReadonlyArray<Replacement> = [],
+): Catalog => {
   const index = buildIndex(files)
   const all = (): ReadonlyArray<CatalogEntry> => [...index.byCode.values()].flat()
   const lookupAll = (code: string): ReadonlyArray<CatalogEntry> => index.byCode.get(keyOf(index.prefixes, code)) ?? []
   // Error paths repeat the same few codes: remember recent answers per code and status
   // (bounded; the index never changes). Status -1 stands for "no status".
   const recent = new Map<string, Map<number, O.Option<CatalogEntry>>>()
-  const lookup = (code: string, status?: number): O.Option<CatalogEntry> => {
+  const lookup = (code: string, status?: number, service?: string): O.Option<CatalogEntry> => {
     if (typeof code !== 'string') return O.none
+    if (typeof service === 'string' && service !== '') {
+      const api = index.services.get(service.toLowerCase())
+      if (api !== undefined) return O.fromNullable(pick(lookupAll(code), status, api))
+    }
     const s = status ?? -1
     let byStatus = recent.get(code)
     const cached = byStatus?.get(s)
     if (cached !== undefined) return cached
-    const found = O.fromNullable(pick(lookupAll(code), status))
+    const found = O.fromNullable(pick(lookupAll(code), status, undefined))
     if (code.length <= 64) {
       if (byStatus === undefined) {
         if (recent.size >= 1024) recent.clear()
@@ -247,6 +307,7 @@ export const makeCatalog = (files: ReadonlyArray<{ readonly name: string; readon
       const canonical = prefix === null ? undefined : index.prefixes.get(prefix.toLowerCase())
       return prefix === null || canonical === undefined ? code : `${canonical}${code.slice(prefix.length)}`
     },
+    replacements: () => replacements,
   }
 }
 
@@ -282,7 +343,8 @@ export const defaultCatalog = (): Catalog => {
  * Layers a user's own catalogue files (parsed JSON, in the catalogue file format) over a base
  * catalogue (the shipped one by default). The extra files may add codes to a known prefix or new
  * prefixes; an entry with the same code and status as one of the base is a conflict, reported
- * rather than overwritten, like any other problem of the files.
+ * rather than overwritten, like any other problem of the files, unless it says
+ * `"replaces": true` with a `reason`: then it replaces that entry, and `replacements()` lists it.
  *
  * @example
  * import { withCatalog, lookup } from 'otc-errors'
@@ -308,15 +370,35 @@ export const withCatalog = (
   const validated = validateCatalog(named)
   if (E.isLeft(validated)) return E.left(validated.left)
   const issues: Array<CatalogIssue> = []
+  const replaced: Array<Replacement> = []
+  const removed = new Set<string>()
   for (const { name, file } of validated.right) {
     file.entries.forEach((entry, index) => {
-      const clash = base.lookupAll(entry.code).find((v) => v.status === entry.status)
-      if (clash !== undefined) {
-        issues.push({ file: name, entry: index, code: entry.code, field: 'code', message: `conflicts with ${clash.code} (status ${clash.status ?? 'none'}) of ${clash.file}` })
+      const clashes = base.lookupAll(entry.code).filter((v) => v.status === entry.status)
+      const at = { file: name, entry: index, code: entry.code }
+      if (entry.replaces === true) {
+        if (clashes.length === 0) issues.push({ ...at, field: 'replaces', message: `replaces nothing: no entry of the base catalogue has code ${entry.code} with status ${entry.status ?? 'none'}` })
+        for (const clash of clashes) {
+          removed.add(`${clash.file}|${clash.code.toLowerCase()}|${clash.status}`)
+          replaced.push({ code: clash.code, status: clash.status, file: name, replaced: clash.file, reason: entry.reason ?? '' })
+        }
+      } else {
+        for (const clash of clashes) {
+          issues.push({
+            ...at,
+            field: 'code',
+            message: `conflicts with ${clash.code} (status ${clash.status ?? 'none'}) of ${clash.file}; to replace it, set "replaces": true and give a "reason"`,
+          })
+        }
       }
     })
   }
-  return issues.length === 0 ? E.right(makeCatalog([...base.files(), ...validated.right])) : E.left(issues)
+  if (issues.length > 0) return E.left(issues)
+  const kept = base.files().map(({ name, file }) => {
+    const entries = file.entries.filter((e) => !removed.has(`${name}|${e.code.toLowerCase()}|${e.status}`))
+    return entries.length === file.entries.length ? { name, file } : { name, file: { ...file, entries } }
+  })
+  return E.right(makeCatalog([...kept, ...validated.right], [...base.replacements(), ...replaced]))
 }
 
 /**

@@ -83,6 +83,12 @@ export const CatalogFileEntry = t.intersection([
     /** The rule that set category and retry (`status 404`, `wording: quota`, `override: …`); `fallback: …` marks a weak one. */
     rule: t.string,
     source: EntrySource,
+    /** The official page that documents the code, when the file's sources cannot tell it (see `docsUrlOf`). */
+    docsUrl: t.string,
+    /** In a user's own file: this entry replaces the shipped one with the same code and status (give a `reason`). */
+    replaces: t.boolean,
+    /** Why a replacing entry replaces the shipped one. */
+    reason: t.string,
   }),
 ])
 /** @since 0.1.0 @category model */
@@ -125,6 +131,10 @@ export const CatalogFileHeader = t.intersection([
     /** Alias prefix → the prefix it spells (`{"APIGW": "APIG"}`). */
     aliases: t.record(t.string, t.string),
     bareCodes: t.boolean,
+    /** Prefixes owned by another file that this service's table prints too (`DBS` in DDS): its entries are variants of that prefix. */
+    sharedPrefixes: t.array(t.string),
+    /** The first label of the service's endpoint host (`rds` for `rds.eu-de.otc.t-systems.com`): picks this file's variant of a shared code. */
+    endpoints: t.array(t.string),
   }),
 ])
 
@@ -150,12 +160,14 @@ export type CatalogFile = t.TypeOf<typeof CatalogFile>
 
 /**
  * The prefix of a code: the text before its last dotted part (`SFS.TURBO` for
- * `SFS.TURBO.0001`); null for codes without one (`1101`, `NoSuchBucket`).
+ * `SFS.TURBO.0001`), or before a final `_digits` when there is no dot (`SVCSTG_AMS` for
+ * `SVCSTG_AMS_4000001`); null for codes without one (`1101`, `NoSuchBucket`).
  *
  * @example
  * import { prefixOf } from 'otc-errors'
  * import * as assert from 'node:assert'
  * assert.strictEqual(prefixOf('SFS.TURBO.0001'), 'SFS.TURBO')
+ * assert.strictEqual(prefixOf('SVCSTG_AMS_4000001'), 'SVCSTG_AMS')
  * assert.strictEqual(prefixOf('1101'), null)
  *
  * @since 0.1.0
@@ -163,5 +175,41 @@ export type CatalogFile = t.TypeOf<typeof CatalogFile>
  */
 export const prefixOf = (code: string): string | null => {
   const dot = code.lastIndexOf('.')
-  return dot > 0 ? code.slice(0, dot) : null
+  if (dot > 0) return code.slice(0, dot)
+  // AOM's `SVCSTG_AMS_4000001`: an underscore before the number separates the prefix.
+  const underscore = /^([A-Za-z][A-Za-z0-9_]*?)_\d+$/.exec(code)
+  return underscore?.[1] ?? null
+}
+
+const OTC_DOCS = 'opentelekomcloud-docs/'
+
+/**
+ * The official page of an entry: for the OTC docs repositories,
+ * `https://docs.otc.t-systems.com/<repo>/<api-ref|umn>/<path below source/, .rst → .html>`;
+ * for other public sources (the OpenStack types), the source line on GitHub at the commit read.
+ * An entry's own `docsUrl` wins; null when the file's sources do not list the entry's page.
+ *
+ * @example
+ * import { docsUrlOf } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const file = { service: 'AS', title: 'Auto Scaling', prefixes: ['AS'],
+ *   sources: [{ repo: 'opentelekomcloud-docs/auto-scaling', commit: 'fa9d756', paths: ['api-ref/source/appendix/error_codes.rst'] }], entries: [] }
+ * const entry = { code: 'AS.0001', status: 500, message: 'System error.', category: 'server' as const, retry: 'backoff' as const, remedy: 'Retry.',
+ *   source: { path: 'api-ref/source/appendix/error_codes.rst', line: 24 } }
+ * assert.strictEqual(docsUrlOf(file, entry), 'https://docs.otc.t-systems.com/auto-scaling/api-ref/appendix/error_codes.html')
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const docsUrlOf = (file: Pick<CatalogFile, 'sources'>, entry: CatalogFile['entries'][number]): string | null => {
+  if (entry.docsUrl !== undefined) return entry.docsUrl
+  const path = entry.source?.path
+  if (path === undefined) return null
+  const source = file.sources.find((s) => s.paths.includes(path))
+  if (source === undefined) return null
+  if (source.repo.startsWith(OTC_DOCS)) {
+    const page = /^(api-ref|umn)\/source\/(.+)\.rst$/.exec(path)
+    return page === null ? null : `https://docs.otc.t-systems.com/${source.repo.slice(OTC_DOCS.length)}/${page[1]}/${page[2]}.html`
+  }
+  return /^[0-9a-f]{40}$/.test(source.commit) ? `https://github.com/${source.repo}/blob/${source.commit}/${path}#L${entry.source?.line ?? 1}` : null
 }

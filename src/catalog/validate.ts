@@ -116,7 +116,7 @@ const contentIssues = (
   entries: ReadonlyArray<readonly [number, CatalogFileEntry]>,
 ): ReadonlyArray<CatalogIssue> => {
   const issues: Array<CatalogIssue> = []
-  const owned = new Set([...catalog.prefixes, ...Object.keys(catalog.aliases ?? {})].map(lower))
+  const owned = new Set([...catalog.prefixes, ...(catalog.sharedPrefixes ?? []), ...Object.keys(catalog.aliases ?? {})].map(lower))
   const seen = new Map<string, number>()
   entries.forEach(([index, entry]) => {
     const at = { file, entry: index, code: entry.code }
@@ -129,7 +129,7 @@ const contentIssues = (
         message:
           prefix === null
             ? 'has no dotted prefix, and the file does not declare "bareCodes": true'
-            : `prefix "${prefix}" does not belong to this file (its prefixes: ${catalog.prefixes.join(', ')})`,
+            : `prefix "${prefix}" does not belong to this file (its prefixes: ${[...catalog.prefixes, ...(catalog.sharedPrefixes ?? [])].join(', ')})`,
       })
     }
     const key = `${lower(entry.code)}|${entry.status}`
@@ -141,6 +141,9 @@ const contentIssues = (
     }
     if (entry.message.trim() === '') issues.push({ ...at, field: 'message', message: 'is empty' })
     if (entry.remedy.trim() === '') issues.push({ ...at, field: 'remedy', message: 'is empty' })
+    if (entry.replaces === true && (entry.reason ?? '').trim() === '') {
+      issues.push({ ...at, field: 'reason', message: 'missing; an entry that replaces a shipped one says why ("reason": "...")' })
+    }
   })
   return issues
 }
@@ -215,10 +218,11 @@ export const validateCatalog = (
       if (owner !== undefined) issues.push({ file: name, entry: null, code: null, field: 'prefixes', message: `prefix "${prefix}" is also owned by ${owner}` })
       else owners.set(lower(prefix), name)
     }
+    // Services may share a code (DBS. in RDS and DDS): one variant per code, status and service.
     file.entries.forEach((entry, index) => {
-      const key = `${lower(entry.code)}|${entry.status}`
+      const key = `${lower(entry.code)}|${entry.status}|${lower(file.service)}`
       const other = codes.get(key)
-      if (other !== undefined) issues.push({ file: name, entry: index, code: entry.code, field: 'code', message: `same code and status as an entry of ${other}` })
+      if (other !== undefined) issues.push({ file: name, entry: index, code: entry.code, field: 'code', message: `same code, status and service as an entry of ${other}` })
       else codes.set(key, name)
     })
   }

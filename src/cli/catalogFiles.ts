@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { join } from 'node:path'
-import { defaultCatalog, withCatalog, type Catalog } from '../catalog/catalog.js'
+import { defaultCatalog, makeCatalog, withCatalog, type Catalog, type Replacement } from '../catalog/catalog.js'
 import { drawIssue, type CatalogIssue } from '../catalog/validate.js'
 import { bodyText } from '../response/text.js'
 import type { CliIO } from './io.js'
@@ -92,6 +92,54 @@ export const catalogFor = async (io: CliIO, paths: ReadonlyArray<string>): Promi
     problems.push(...read.right.issues.map(drawIssue))
   }
   if (problems.length > 0) return E.left(problems.join('\n'))
-  const layered = withCatalog(files)
-  return E.isLeft(layered) ? E.left(layered.left.map(drawIssue).join('\n')) : E.right(layered.right)
+  const layered = layerCatalog(files)
+  if (E.isLeft(layered)) return E.left(layered.left.map(drawIssue).join('\n'))
+  // A replacement is never silent: each one is named on stderr.
+  for (const note of layered.right.notes) io.stderr(`otc-errors: note: ${note}\n`)
+  return E.right(layered.right.catalog)
 }
+
+const baseName = (name: string): string => name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+
+/**
+ * The user's files layered over the shipped catalogue, as every command does it: a file named
+ * like a shipped one (an edited copy of `catalog/as.json`) takes that file's place; any other
+ * entry with the code and status of a shipped one must say `"replaces": true` with a `reason`.
+ * Every replacement comes back as a note to print.
+ *
+ * @example
+ * import { layerCatalog } from './catalogFiles.js'
+ * const r = layerCatalog([{ name: 'mine/shop.json', content: { service: 'SHOP', title: 'Shop', prefixes: ['SHOP'], sources: [], entries: [] } }])
+ * // Right({ catalog, notes: [] })
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const layerCatalog = (
+  files: ReadonlyArray<{ readonly name: string; readonly content: unknown }>,
+): E.Either<ReadonlyArray<CatalogIssue>, { readonly catalog: Catalog; readonly notes: ReadonlyArray<string> }> => {
+  const names = new Set(files.map((f) => baseName(f.name)))
+  const shipped = defaultCatalog().files()
+  const kept = shipped.filter(({ name }) => !names.has(name))
+  const base = kept.length === shipped.length ? defaultCatalog() : makeCatalog(kept)
+  const layered = withCatalog(files, base)
+  if (E.isLeft(layered)) return layered
+  const notes = [
+    ...shipped.filter(({ name }) => names.has(name)).map(({ name }) => `${files.find((f) => baseName(f.name) === name)?.name ?? name} takes the place of the shipped ${name}`),
+    ...layered.right.replacements().map(drawReplacement),
+  ]
+  return E.right({ catalog: layered.right, notes })
+}
+
+/**
+ * One line for a user's entry that replaced a shipped one.
+ *
+ * @example
+ * import { drawReplacement } from './catalogFiles.js'
+ * drawReplacement({ code: 'AS.0001', status: 500, file: 'mine.json', replaced: 'as.json', reason: 'timeouts' })
+ * // 'mine.json replaces AS.0001 (status 500) of as.json: timeouts'
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const drawReplacement = (r: Replacement): string => `${r.file} replaces ${r.code} (status ${r.status ?? 'none'}) of ${r.replaced}: ${r.reason}`

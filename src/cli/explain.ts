@@ -64,7 +64,8 @@ export const renderExplanation = (x: Explanation): string => {
     row('retry', `${retry}${x.retry.retryable ? '' : ' (not retryable)'}`) +
     (x.requestId === null ? '' : row('request id', x.requestId)) +
     documented +
-    (x.remedy === null ? '' : row('remedy', x.remedy))
+    (x.remedy === null ? '' : row('remedy', x.remedy)) +
+    (x.docsUrl === null ? '' : row('docs', x.docsUrl))
   )
 }
 

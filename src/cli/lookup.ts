@@ -11,16 +11,20 @@ import { EXIT, parseCommandArgs, usageError } from './args.js'
 import type { CliIO } from './io.js'
 
 /** @since 0.1.0 @category constants */
-export const LOOKUP_HELP = `Usage: otc-errors lookup CODE [--status N] [--json] [--catalog FILE|DIR]...
+export const LOOKUP_HELP = `Usage: otc-errors lookup CODE [--status N] [--service NAME] [--json] [--catalog FILE|DIR]...
 
 Shows the catalogue's entry for an error code: documented status, the API's message,
 category, retry strategy and a remedy. Prefix case does not matter, and the
 gateway's APIGW.xxxx spelling finds the documented APIG.xxxx.
-A code documented with several meanings shows every variant; --status N shows
-the one for that status first.
+A code documented with several meanings (several statuses, or several services
+that print it: DBS. in RDS, DDS, GaussDB, ...) shows every variant; --status N and
+--service NAME show the one that fits first. Each variant links the official page
+of the table it comes from.
 
 Options:
   --status N   put the variant documented with status N first
+  --service S  put the variants of service S first (RDS, dds, or the first label of
+               the endpoint's host name, e.g. gaussdb-nosql)
   --json       print JSON: the entry's fields plus "variants" (every meaning)
   --catalog P  layer your own catalogue file or directory over the shipped one (repeatable)
   -h, --help   show this help
@@ -38,14 +42,17 @@ const asJson = (entry: CatalogEntry) => ({
   retry: entry.retry,
   retryable: entry.retry !== 'never',
   remedy: entry.remedy,
+  api: entry.api,
+  docsUrl: entry.docsUrl,
 })
 
 const render = (entry: CatalogEntry): string =>
-  `${entry.code}  ${entry.status ?? 'no status'}  ${entry.service}\n` +
+  `${entry.code}  ${entry.status ?? 'no status'}  ${entry.service}${entry.api === entry.service ? '' : ` (${entry.api})`}\n` +
   `  message   ${entry.message}\n` +
   `  category  ${entry.category}\n` +
   `  retry     ${entry.retry}${entry.retry === 'never' ? ' (not retryable)' : ''}\n` +
-  `  remedy    ${entry.remedy}\n`
+  `  remedy    ${entry.remedy}\n` +
+  (entry.docsUrl === null ? '' : `  docs      ${entry.docsUrl}\n`)
 
 /**
  * Runs `lookup`; returns the exit code.
@@ -54,7 +61,7 @@ const render = (entry: CatalogEntry): string =>
  * @category commands
  */
 export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
-  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } })
+  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, service: { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } })
   if (E.isLeft(parsed)) return usage(io, parsed.left)
   const { values, positionals } = parsed.right
   if (values['help'] === true) {
@@ -82,7 +89,11 @@ export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pro
     else io.stderr(`unknown code ${code}${suggestions.length === 0 ? '' : `; did you mean ${suggestions.join(', ')}?`}\n`)
     return EXIT.negative
   }
-  const ordered = status === undefined ? variants : [...variants].sort((a, b) => Number(b.status === status) - Number(a.status === status))
+  // The variant a decoder would pick for this status and service first, then the rest in catalogue order.
+  const serviceFlag = values['service']
+  const best = catalog.lookup(code, status, typeof serviceFlag === 'string' ? serviceFlag : undefined)
+  const picked = best._tag === 'Some' ? best.value : undefined
+  const ordered = picked === undefined ? variants : [picked, ...variants.filter((v) => v !== picked)]
   const [first] = ordered
   if (json) io.stdout(`${JSON.stringify({ ...asJson(first ?? ordered[0]!), known: true, variants: ordered.map(asJson) })}\n`)
   else io.stdout(ordered.map(render).join('\n'))

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { drawIssue, strictIssues, validateCatalog, type CatalogIssue } from '../catalog/validate.js'
 import { bundledCatalogFiles } from '../catalog/bundled.generated.js'
-import { readCatalogFiles } from './catalogFiles.js'
+import { layerCatalog, readCatalogFiles } from './catalogFiles.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import type { CliIO } from './io.js'
 
@@ -16,7 +16,10 @@ export const VALIDATE_HELP = `Usage: otc-errors validate [DIR|FILE] [--strict] [
 Checks catalogue files (every *.json in DIR except schema.json; without DIR, the
 shipped catalogue): the shape of each file and entry, duplicate codes (same code,
 same status), codes whose prefix does not belong to the file, statuses outside
-100-599, unknown categories and retry strategies. Each problem names the file,
+100-599, unknown categories and retry strategies. Your own files are also checked
+against the shipped catalogue, exactly as --catalog layers them: an entry with the
+code and status of a shipped one is a conflict unless it says "replaces": true with
+a "reason" (each replacement is listed on stderr). Each problem names the file,
 the entry and the field.
 
 Options:
@@ -58,8 +61,18 @@ export const validateCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     issues.push(...read.right.issues)
   }
   const result = validateCatalog(files)
+  const notes: Array<string> = []
   if (E.isLeft(result)) issues.push(...result.left)
-  else if (values['strict'] === true) issues.push(...strictIssues(result.right))
+  else {
+    if (values['strict'] === true) issues.push(...strictIssues(result.right))
+    // A user's directory is checked as every other command layers it: over the shipped catalogue.
+    if (dir !== undefined && issues.length === 0) {
+      const layered = layerCatalog(files)
+      if (E.isLeft(layered)) issues.push(...layered.left)
+      else notes.push(...layered.right.notes)
+    }
+  }
+  for (const note of notes) io.stderr(`otc-errors validate: note: ${note}\n`)
   const ok = issues.length === 0
   if (values['json'] === true) io.stdout(`${JSON.stringify({ ok, files: files.length, issues })}\n`)
   else if (ok) io.stdout(`${files.length} catalogue files, no problems found\n`)

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type * as t from 'io-ts'
-import { defaultCatalog, type Catalog, type CatalogEntry } from '../catalog/index.js'
+import { defaultCatalog, prefixOf, type Catalog, type CatalogEntry } from '../catalog/index.js'
 import { classify } from '../classify/classify.js'
 import { parseRetryAfter } from '../classify/retryAfter.js'
 import { statusClassOf } from '../classify/status.js'
@@ -50,6 +50,11 @@ export interface DecodeOptions {
   readonly now?: () => number
   /** How many bytes of an error body are examined (default `MAX_BODY_BYTES`). */
   readonly maxBodyBytes?: number
+  /**
+   * The service the response came from (`RDS`, `dds`, or the endpoint's first host label such as
+   * `gaussdb-nosql`): picks that service's variant of a code several services print (`DBS.`, `VPC.`).
+   */
+  readonly service?: string
 }
 
 /**
@@ -113,13 +118,7 @@ export const readResponse = (raw: RawResponse, options: Pick<DecodeOptions, 'max
 
 const isHttpStatus = (status: number): boolean => Number.isInteger(status) && status >= 100 && status <= 599
 
-/** The service prefix of a code as printed: the text before its last dotted part. */
-const ownPrefix = (code: string): string | null => {
-  const dot = code.lastIndexOf('.')
-  return dot > 0 ? code.slice(0, dot) : null
-}
-
-const catalogView = (entry: CatalogEntry) => ({ code: entry.code, status: entry.status, message: entry.message, remedy: entry.remedy })
+const catalogView = (entry: CatalogEntry) => ({ code: entry.code, status: entry.status, message: entry.message, remedy: entry.remedy, api: entry.api, docsUrl: entry.docsUrl })
 
 /**
  * The `ApiError` for a response read with `readResponse` that carries an error status.
@@ -138,7 +137,7 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const { status, headers, body } = response
   const extracted = extractError(body, status)
   const catalog = options.catalog ?? defaultCatalog()
-  const entry = extracted.code === null ? O.none : catalog.lookup(extracted.code, status)
+  const entry = extracted.code === null ? O.none : catalog.lookup(extracted.code, status, options.service)
   const retryAfterHeader = headerValue(headers, 'retry-after')
   const retryAfter = retryAfterHeader === undefined ? O.none : parseRetryAfter(retryAfterHeader, (options.now ?? Date.now)())
   const classification = isHttpStatus(status) ? classify(status, entry, retryAfter) : UNCLASSIFIED
@@ -150,7 +149,7 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
     status,
     statusClass: statusClassOf(status),
     code,
-    service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : ownPrefix(extracted.code),
+    service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : prefixOf(extracted.code),
     message,
     requestId: clean(requestIdOf(headers) ?? extracted.requestId, secrets),
     category: classification.category,

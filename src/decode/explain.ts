@@ -38,6 +38,8 @@ export interface Explanation {
   readonly known: boolean
   readonly catalogCode: string | null
   readonly catalogMessage: string | null
+  /** The official page of the table the code comes from (null when unknown or not in the catalogue). */
+  readonly docsUrl: string | null
   readonly documentedStatus: number | null
   readonly remedy: string | null
   readonly shape: string
@@ -74,6 +76,7 @@ export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanat
       known: false,
       catalogCode: null,
       catalogMessage: null,
+      docsUrl: null,
       documentedStatus: null,
       remedy: null,
       shape: 'payload',
@@ -94,6 +97,7 @@ export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanat
     known: e.known,
     catalogCode: e.catalog?.code ?? null,
     catalogMessage: e.catalog?.message ?? null,
+    docsUrl: e.catalog?.docsUrl ?? null,
     documentedStatus: e.documentedStatus,
     // The catalogue's remedy speaks for the documented meaning; when the observed status overruled it, or the code is unknown, general advice for the category.
     remedy: e.catalog !== null && e.documentedStatus === null ? e.catalog.remedy : adviceFor(e.category, e.retry.strategy),

@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import type { CatalogFile } from '../catalog/codec.js'
+import { docsUrlOf, type CatalogFile } from '../catalog/codec.js'
 import { categories, retryStrategies } from '../error/vocabulary.js'
 import { CATEGORY_MEANINGS, STRATEGY_MEANINGS } from './glossary.js'
 import { PAGE_IDS } from './ids.js'
@@ -88,7 +88,12 @@ export const pageCatalogData = (
       name,
       content: {
         ...header,
-        entries: entries.map(({ rule: _rule, source: _source, ...entry }) => entry),
+        // The source line only serves the docs link: the page keeps the link itself.
+        entries: entries.map((e) => {
+          const { rule: _rule, source: _source, ...entry } = e
+          const docsUrl = docsUrlOf(file, e)
+          return docsUrl === null ? entry : { ...entry, docsUrl }
+        }),
       },
     }
   })
@@ -160,7 +165,7 @@ const row = (e: DocEntry): string =>
     e.status ?? '–'
   }</td><td>${e.category}</td><td>${e.retry}</td><td>${escapeHtml(
     e.otherMessages.length === 0 ? e.message : `${e.message} (also: ${e.otherMessages.join('; ')})`,
-  )}</td><td>${escapeHtml(e.remedy)}</td></tr>`
+  )}</td><td>${escapeHtml(e.remedy)}${e.docsUrl === null ? '' : ` <a href="${escapeHtml(e.docsUrl)}" rel="noopener">table</a>`}</td></tr>`
 
 /**
  * The whole page. `bundle` is the browser script (see `src/docs/browser.ts`); `files` are the

@@ -175,11 +175,11 @@ export const renderServiceMarkdown = (page: ServicePage): string => {
     ...(sources.length === 0 ? [] : ['Published tables:', '', ...sources, '']),
     'Status is the one the table documents; when a response shows the code with another status class, the observed status decides the category and retry. See [index.md](index.md#classification) for what the categories and strategies mean.',
     '',
-    '| Code | Status | Category | Retry | Message | Remedy |',
-    '|---|---:|---|---|---|---|',
+    '| Code | Status | Category | Retry | Message | Remedy | Published in |',
+    '|---|---:|---|---|---|---|---|',
     ...page.entries.map(
       (e) =>
-        `| <a id="${escapeAttribute(e.anchor)}"></a>[${escapeCell(e.code)}](#${e.anchor}) | ${e.status ?? '–'} | ${e.category} | ${e.retry} | ${messageCell(e)} | ${escapeCell(e.remedy)} |`,
+        `| <a id="${escapeAttribute(e.anchor)}"></a>[${escapeCell(e.code)}](#${e.anchor}) | ${e.status ?? '–'} | ${e.category} | ${e.retry} | ${messageCell(e)} | ${escapeCell(e.remedy)} | ${e.docsUrl === null ? '–' : `[table](${e.docsUrl})`} |`,
     ),
     '',
   ]

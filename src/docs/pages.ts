@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type { CatalogFile } from '../catalog/codec.js'
+import { docsUrlOf, prefixOf, type CatalogFile } from '../catalog/codec.js'
 import type { Category, RetryStrategy } from '../error/vocabulary.js'
 
 // -------------------------------------------------------------------------------------
@@ -35,6 +35,10 @@ export interface DocEntry {
   readonly remedy: string
   /** The fragment that names the entry, unique across the catalogue (`as-0001`). */
   readonly anchor: string
+  /** The catalogue file the entry comes from. */
+  readonly file: string
+  /** The official page of the table the code comes from (see `docsUrlOf`), or null. */
+  readonly docsUrl: string | null
   /** The Markdown page the entry is on (`AS.md`). */
   readonly page: string
 }
@@ -145,10 +149,29 @@ export const servicePages = (files: ReadonlyArray<{ readonly name: string; reado
   }
   const pageName = uniqueNames()
   const anchor = uniqueNames()
-  return [...groups.keys()].sort(byName).map((service) => {
+  const services = [...groups.keys()].sort(byName)
+  const pageOf = new Map(services.map((service) => [service, `${pageName(pageNameOf(service).slice(0, -'.md'.length))}.md`]))
+  // Anchors: the variants of the file that owns a code's prefix first (`RDS.md#dbs-200019`,
+  // although DDS.md comes earlier), then the others, each in page order.
+  const anchors = new Map<CatalogFile['entries'][number], string>()
+  const owns = (file: CatalogFile, code: string): boolean => {
+    const prefix = prefixOf(code)
+    return prefix !== null && file.prefixes.some((p) => p.toLowerCase() === prefix.toLowerCase())
+  }
+  for (const pass of [true, false]) {
+    for (const service of services) {
+      for (const { file } of groups.get(service) ?? []) {
+        for (const e of file.entries) {
+          if (owns(file, e.code) !== pass) continue
+          const plain = anchorOf(e.code)
+          anchors.set(e, anchor(plain, `${plain}-${e.status ?? 'none'}`))
+        }
+      }
+    }
+  }
+  return services.map((service) => {
     const group = groups.get(service) ?? []
-    const wanted = pageNameOf(service).slice(0, -'.md'.length)
-    const page = `${pageName(wanted)}.md`
+    const page = pageOf.get(service) ?? `${service}.md`
     const unique = <A>(values: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(values)]
     return {
       service,
@@ -158,22 +181,21 @@ export const servicePages = (files: ReadonlyArray<{ readonly name: string; reado
       aliases: Object.assign({}, ...group.map(({ file }) => file.aliases ?? {})) as Record<string, string>,
       sources: group.flatMap(({ file }) => file.sources),
       files: group.map(({ name }) => name),
-      entries: group.flatMap(({ file }) =>
-        file.entries.map((e): DocEntry => {
-          const plain = anchorOf(e.code)
-          return {
-            code: e.code,
-            service,
-            status: e.status,
-            message: e.message,
-            otherMessages: e.otherMessages ?? [],
-            category: e.category,
-            retry: e.retry,
-            remedy: e.remedy,
-            anchor: anchor(plain, `${plain}-${e.status ?? 'none'}`),
-            page,
-          }
-        }),
+      entries: group.flatMap(({ name, file }) =>
+        file.entries.map((e): DocEntry => ({
+          code: e.code,
+          service,
+          status: e.status,
+          message: e.message,
+          otherMessages: e.otherMessages ?? [],
+          category: e.category,
+          retry: e.retry,
+          remedy: e.remedy,
+          anchor: anchors.get(e) ?? anchorOf(e.code),
+          file: name,
+          docsUrl: docsUrlOf(file, e),
+          page,
+        })),
       ),
     }
   })

@@ -57,6 +57,10 @@ export interface CatalogView {
   readonly message: string
   /** What to do about it, in a sentence or two. */
   readonly remedy: string
+  /** The service whose table documents the variant (`RDS`, `DDS`). */
+  readonly api?: string
+  /** The official page of the table the code comes from, or null when unknown. */
+  readonly docsUrl?: string | null
 }
 
 /**

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as O from 'fp-ts/lib/Option.js'
-import { defaultCatalog, type CatalogEntry } from '../catalog/index.js'
+import { defaultCatalog, prefixOf, type CatalogEntry } from '../catalog/index.js'
 import { classify } from '../classify/classify.js'
 import { redactText } from '../error/redact.js'
 import type { Category, RetryStrategy } from '../error/vocabulary.js'
@@ -206,11 +206,6 @@ type Verdict = Pick<Finding, 'service' | 'category' | 'retryable' | 'strategy' |
 // Distinct (code, status) pairs remembered; an adversarial log with millions of distinct codes
 // only costs the lookups again, not memory.
 const MAX_CACHED = 50_000
-
-const prefixOf = (code: string): string | null => {
-  const dot = code.lastIndexOf('.')
-  return dot > 0 ? code.slice(0, dot) : null
-}
 
 /**
  * A classifier compiled for a catalogue: its known prefixes make the pattern (so `ces.0014` and

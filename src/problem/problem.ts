@@ -21,7 +21,7 @@ import { readResponse, toApiError, type DecodeOptions } from '../decode/decode.j
 import { apiError, fold, statusText, type ServiceError } from '../error/ServiceError.js'
 import { Category } from '../error/vocabulary.js'
 import { statusClassOf } from '../classify/status.js'
-import { anchorOf, pageNameOf } from '../docs/pages.js'
+import { anchorOf, pageNameOf, servicePages } from '../docs/pages.js'
 import { normalizeHeaders } from '../response/headers.js'
 import type { HeadersInput } from '../response/model.js'
 import { scrubText, withApiFields } from '../sdk/scrub.js'
@@ -60,8 +60,9 @@ export const ProblemDetails = t.intersection([
 export type ProblemDetails = t.TypeOf<typeof ProblemDetails>
 
 /**
- * Options of `toProblemDetails`: `baseUrl`, where the catalogue docs pages live (default
- * `DOCS_BASE_URL`), and the `catalog` the error was decoded with (default: the shipped one).
+ * Options of `toProblemDetails`: `baseUrl`, where you publish the pages `otc-errors docs`
+ * generates (for example `DOCS_BASE_URL`; without it, the `type` of a known code is the official
+ * OTC page of its table), and the `catalog` the error was decoded with (default: the shipped one).
  *
  * @example
  * import type { ProblemOptions } from 'otc-errors'
@@ -199,18 +200,26 @@ export const docsPage = (service: string): string => pageNameOf(service)
 export const docsUrl = (code: string, service: string, baseUrl: string = DOCS_BASE_URL, anchor: string = docsAnchor(code)): string =>
   `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${encodeURIComponent(docsPage(service))}#${encodeURIComponent(anchor)}`
 
+/** Page and anchor of every entry, as the docs generator gives them, per catalogue (computed once). */
+const links = new WeakMap<object, ReadonlyMap<string, { readonly page: string; readonly anchor: string }>>()
+
+const linkKey = (file: string, code: string, status: number | null): string => `${file}|${code}|${status}`
+
 /**
- * The docs link of a catalogue entry. The page is the catalogue file's service (`RDS.md` for a
- * `DBS.` code, as the generated docs group them); the first variant of a code has the plain
- * anchor, the others the anchor followed by their status (`apig-0201-413`).
+ * The link of a catalogue entry: on the pages `otc-errors docs` generates when `baseUrl` is
+ * given (the entry's page and anchor, exactly as the generator assigns them), else the official
+ * page of the table the code comes from (`docsUrl`), else `about:blank`.
  */
-const entryLink = (catalog: Catalog, entry: CatalogEntry, baseUrl: string): string => {
-  const file = catalog.files().find((f) => f.name === entry.file)
-  const service = file?.file.service ?? entry.service
-  const plain = docsAnchor(entry.code)
-  const first = catalog.lookupAll(entry.code)[0]
-  const anchor = first === undefined || first === entry || (first.file === entry.file && first.status === entry.status) ? plain : `${plain}-${entry.status ?? 'none'}`
-  return docsUrl(entry.code, service, baseUrl, anchor)
+const entryLink = (catalog: Catalog, entry: CatalogEntry, baseUrl: string | undefined): string => {
+  if (baseUrl === undefined) return entry.docsUrl ?? ABOUT_BLANK
+  const files = catalog.files()
+  let byEntry = links.get(files)
+  if (byEntry === undefined) {
+    byEntry = new Map(servicePages(files).flatMap((p) => p.entries.map((e) => [linkKey(e.file, e.code, e.status), { page: e.page, anchor: e.anchor }] as const)))
+    links.set(files, byEntry)
+  }
+  const link = byEntry.get(linkKey(entry.file, entry.code, entry.status))
+  return link === undefined ? docsUrl(entry.code, entry.api, baseUrl) : `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${encodeURIComponent(link.page)}#${encodeURIComponent(link.anchor)}`
 }
 
 const isHttpStatus = (status: number): boolean => Number.isInteger(status) && status >= 100 && status <= 599
@@ -248,7 +257,7 @@ const instanceOf = (requestId: string | null): { instance?: string } =>
  * @category destructors
  */
 export const toProblemDetails = (error: ServiceError, options: ProblemOptions = {}): ProblemDetails => {
-  const baseUrl = options.baseUrl ?? DOCS_BASE_URL
+  const baseUrl = options.baseUrl
   return fold<ProblemDetails>({
     ApiError: (e) => {
       const catalog = options.catalog ?? defaultCatalog()

@@ -48,7 +48,9 @@ describe('the shipped catalogue', () => {
   })
   it('keeps each meaning of a code as a variant picked by the observed status', () => {
     const all = _.defaultCatalog().lookupAll('APIG.0201')
-    expect(all.map((e) => e.status).sort()).toEqual([400, 413, 414, 494, 500, 502, 504])
+    expect(all.filter((e) => e.api === 'APIG').map((e) => e.status).sort()).toEqual([400, 413, 414, 494, 500, 502, 504])
+    // OCR's table prints the gateway code too, without a status: a variant of its own, after the gateway's.
+    expect(all.filter((e) => e.api !== 'APIG').map((e) => [e.api, e.status])).toEqual([['OCR', null]])
     expect(entryOf('APIG.0201', 413).category).toBe('payload')
     expect(entryOf('APIG.0201', 504).category).toBe('timeout')
     // No exact status: a variant of the same class, then the first.
@@ -120,7 +122,7 @@ describe('validation', () => {
   })
   it('rejects a prefix owned by two files, and the same code in two files', () => {
     const r = _.validateCatalog([{ name: 'a.json', content: file([entry()]) }, { name: 'b.json', content: file([entry()], { prefixes: ['AS2'], aliases: { AS: 'AS2' } }) }])
-    expect(E.isLeft(r) && r.left.map(_.drawIssue)).toEqual(['b.json: field "prefixes": prefix "AS" is also owned by a.json', 'b.json: entries[0] (AS.0001): field "code": same code and status as an entry of a.json'])
+    expect(E.isLeft(r) && r.left.map(_.drawIssue)).toEqual(['b.json: field "prefixes": prefix "AS" is also owned by a.json', 'b.json: entries[0] (AS.0001): field "code": same code, status and service as an entry of a.json'])
   })
   it('never lets a __proto__ key reach Object.prototype', () => {
     const json = JSON.parse('{"service":"AS","title":"t","prefixes":["AS"],"sources":[],"__proto__":{"polluted":1},"entries":[{"code":"AS.1","status":400,"message":"m","category":"validation","retry":"never","remedy":"r","__proto__":{"polluted":2}}]}')
@@ -151,10 +153,57 @@ describe('withCatalog', () => {
     const r = _.withCatalog([{ name: 'local.json', content: extraVariant }])
     expect(E.isRight(r) && r.right.lookupAll('AS.0001').map((e) => e.status)).toEqual([500, 418])
     const clash = _.withCatalog([{ name: 'local.json', content: { ...extraVariant, entries: [entry()] } }])
-    expect(E.isLeft(clash) && clash.left.map(_.drawIssue)).toEqual(['local.json: entries[0] (AS.0001): field "code": conflicts with AS.0001 (status 500) of as.json'])
+    expect(E.isLeft(clash) && clash.left.map(_.drawIssue)).toEqual(['local.json: entries[0] (AS.0001): field "code": conflicts with AS.0001 (status 500) of as.json; to replace it, set "replaces": true and give a "reason"'])
   })
   it('reports a bad user file by name, entry and field', () => {
     const r = _.withCatalog([{ ...mine, entries: [entry({ code: 'SHOP.0001', status: 'x' })] }])
     expect(E.isLeft(r) && r.left.map(_.drawIssue)).toEqual(['extra[0]: entries[0] (SHOP.0001): field "status": "x" is not an integer HTTP status from 100 to 599, or null'])
+  })
+})
+
+describe('codes several services print', () => {
+  const catalog = _.defaultCatalog()
+  it('keeps one variant per service, the owner of the prefix first', () => {
+    const apis = catalog.lookupAll('DBS.200010').map((e) => e.api)
+    expect(apis[0]).toBe('RDS')
+    expect(new Set(apis)).toEqual(new Set(['RDS', 'DDS', 'GaussDB', 'GeminiDB', 'TaurusDB']))
+  })
+  it('picks the variant of the service the response came from, by name or endpoint label', () => {
+    // DBS.200010 is a 400 in DDS and GeminiDB, a 403 in RDS, GaussDB and TaurusDB.
+    expect(O.map((e: _.CatalogEntry) => [e.api, e.status])(catalog.lookup('DBS.200010', 400, 'gaussdb-nosql'))).toEqual(O.some(['GeminiDB', 400]))
+    expect(O.map((e: _.CatalogEntry) => [e.api, e.status])(catalog.lookup('DBS.200010', 403, 'taurusdb'))).toEqual(O.some(['TaurusDB', 403]))
+    expect(O.map((e: _.CatalogEntry) => e.api)(catalog.lookup('VPC.0101', undefined, 'EIP'))).toEqual(O.some('EIP'))
+    // An unknown service name falls back to the usual pick.
+    expect(O.map((e: _.CatalogEntry) => e.api)(catalog.lookup('DBS.200010', 403, 'nonsense'))).toEqual(O.some('RDS'))
+  })
+  it('links every OTC entry to its official page, and OpenStack types to their source line', () => {
+    for (const e of catalog.entries()) {
+      if (e.file === 'neutron.json' || e.file === 'nova.json') expect(e.docsUrl, e.code).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/[0-9a-f]{40}\/\S+#L\d+$/)
+      else expect(e.docsUrl, `${e.file} ${e.code}`).toMatch(/^https:\/\/docs\.otc\.t-systems\.com\/[a-z0-9-]+\/(api-ref|umn)\/[\w/.-]+\.html$/)
+    }
+    expect(O.map((e: _.CatalogEntry) => e.docsUrl)(catalog.lookup('SubnetNotFound'))).toEqual(O.some(expect.stringContaining('openstack/neutron-lib')))
+  })
+  it('knows codes of every shape: underscores, several dots, bare numbers, OpenStack types', () => {
+    for (const [code, service] of [['SVCSTG_AMS_4000001', 'SVCSTG_AMS'], ['SVCSTG.SWR.4000013', 'SVCSTG.SWR'], ['CCI.01.400101', 'CCI.01'], ['111500032', 'DCS'], ['PortNotFound', 'Neutron'], ['itemNotFound', 'Nova'], ['0176', 'MRS']] as const) {
+      const e = catalog.lookup(code)
+      expect(O.isSome(e) && e.value.service, code).toBe(service)
+    }
+  })
+})
+
+describe('replacing a shipped entry', () => {
+  const mine = (extra: object) => ({ service: 'AS', title: 'Ours', prefixes: ['AS'], sources: [], entries: [{ ...entry({ category: 'timeout', retry: 'backoff' }), ...extra }] })
+  it('replaces it when the entry says so with a reason, and lists the replacement', () => {
+    const r = _.withCatalog([{ name: 'ours.json', content: mine({ replaces: true, reason: 'our gateway sends it for timeouts' }) }])
+    expect(E.isRight(r)).toBe(true)
+    if (E.isLeft(r)) return
+    expect(r.right.lookupAll('AS.0001').map((e) => [e.file, e.category])).toEqual([['ours.json', 'timeout']])
+    expect(r.right.replacements()).toEqual([{ code: 'AS.0001', status: 500, file: 'ours.json', replaced: 'as.json', reason: 'our gateway sends it for timeouts' }])
+  })
+  it('needs a reason, and must replace something', () => {
+    const noReason = _.withCatalog([{ name: 'ours.json', content: mine({ replaces: true }) }])
+    expect(E.isLeft(noReason) && noReason.left.map((i) => i.field)).toEqual(['reason'])
+    const nothing = _.withCatalog([{ name: 'ours.json', content: mine({ code: 'AS.9999', replaces: true, reason: 'x' }) }])
+    expect(E.isLeft(nothing) && nothing.left.map((i) => i.field)).toEqual(['replaces'])
   })
 })

@@ -32,7 +32,9 @@ describe('renderHtml', () => {
   it('is one self-contained page: no external resource of any kind', () => {
     expect(page.startsWith('<!doctype html>')).toBe(true)
     expect(page).not.toMatch(/\s(src|srcset|action)=/i)
-    expect(page).not.toMatch(/href="(?!#)/)
+    // Links to the official pages are links, not resources; nothing else leaves the page.
+    expect(page).not.toMatch(/href="(?!#|https:\/\/docs\.otc\.t-systems\.com\/|https:\/\/github\.com\/)/)
+    expect(page).not.toMatch(/<link/i)
     expect(page).not.toMatch(/@import|url\(/)
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">')
     expect(page.match(/<script/g)?.length).toBe(2)

@@ -66,7 +66,7 @@ describe('service pages', () => {
     const sfs = pages.find((p) => p.service === 'SFS')
     expect(sfs === undefined ? '' : _.renderServiceMarkdown(sfs)).toMatch(/<a id="sfs-turbo-\d{4}"><\/a>/)
   })
-  it('every entry of every page renders as one row of six cells with its exact code, message and remedy', () => {
+  it('every entry of every page renders as one row of seven cells with its exact code, message, remedy and official page', () => {
     let rowsSeen = 0
     for (const page of pages) {
       const rows = tableRows(_.renderServiceMarkdown(page)).slice(1)
@@ -74,7 +74,7 @@ describe('service pages', () => {
       page.entries.forEach((e, i) => {
         const cells = rows[i] ?? []
         const message = e.otherMessages.length === 0 ? e.message : `${e.message} (also: ${e.otherMessages.join('; ')})`
-        expect(cells, `${page.page} ${e.code}`).toEqual([e.code, e.status === null ? '–' : String(e.status), e.category, e.retry, message.replace(/\s*[\r\n]+\s*/g, ' ').trim(), e.remedy.trim()])
+        expect(cells, `${page.page} ${e.code}`).toEqual([e.code, e.status === null ? '–' : String(e.status), e.category, e.retry, message.replace(/\s*[\r\n]+\s*/g, ' ').trim(), e.remedy.trim(), e.docsUrl === null ? '–' : 'table'])
         rowsSeen++
       })
     }

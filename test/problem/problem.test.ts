@@ -43,9 +43,11 @@ describe('toProblemDetails', () => {
       retryable: false,
     })
   })
-  it('uses the default base URL, and adds the slash a base lacks', () => {
+  it('links the official page of the code\'s table by default, and adds the slash a base lacks', () => {
     const e = api(400, '{"error_code":"AS.0001","error_msg":"x"}')
-    expect(_.toProblemDetails(e).type).toBe(`${_.DOCS_BASE_URL}AS.md#as-0001`)
+    expect(_.toProblemDetails(e).type).toBe('https://docs.otc.t-systems.com/auto-scaling/api-ref/appendix/error_codes.html')
+    expect(_.toProblemDetails(e, { baseUrl: _.DOCS_BASE_URL }).type).toBe(`${_.DOCS_BASE_URL}AS.md#as-0001`)
+    expect(_.toProblemDetails(api(404, '{"NeutronError":{"type":"SubnetNotFound","message":"Subnet x could not be found.","detail":""}}')).type).toMatch(/^https:\/\/github\.com\/openstack\/neutron-lib\/blob\/[0-9a-f]{40}\/neutron_lib\/exceptions\/__init__\.py#L\d+$/)
     expect(_.toProblemDetails(e, { baseUrl: 'https://x.test/c' }).type).toBe('https://x.test/c/AS.md#as-0001')
   })
   it('the page is the catalogue service (RDS for DBS codes), the code as the catalogue spells it (APIG for APIGW)', () => {
@@ -91,9 +93,10 @@ describe('the docs links agree with the generated docs pages', () => {
     let checked = 0
     for (const page of servicePages(catalog.files())) {
       for (const entry of page.entries) {
-        if (entry.status === null || entry.status < 400) continue
+        // Codes printed with a space inside (DCS's `DCS. 4855`) are kept as published but no body parser reads them as one code.
+        if (entry.status === null || entry.status < 400 || /\s/.test(entry.code)) continue
         const picked = catalog.lookup(entry.code, entry.status)
-        if (O.isNone(picked) || picked.value.message !== entry.message) continue
+        if (O.isNone(picked) || picked.value.message !== entry.message || picked.value.file !== entry.file) continue
         const e = api(entry.status, JSON.stringify({ error_code: entry.code, error_msg: entry.message }))
         expect(_.toProblemDetails(e, { baseUrl: BASE }).type).toBe(`${BASE}${encodeURIComponent(page.page)}#${encodeURIComponent(entry.anchor)}`)
         // and the committed page (docs/catalog/) has that anchor
