@@ -6,7 +6,8 @@
  */
 import * as O from 'fp-ts/lib/Option.js'
 import type { Category, RetryHint, RetryStrategy } from '../error/vocabulary.js'
-import { RETRY_AFTER_STATUSES, ruleForStatus, statusClassOf } from './status.js'
+import { RETRY_AFTER_STATUSES } from './status.js'
+import { categorizeWording } from './wording.js'
 
 /**
  * What classification needs of a catalogue entry.
@@ -50,19 +51,19 @@ export interface Classification {
 
 /**
  * Whether the observed status agrees with the documented one well enough for the entry's
- * category and retry to apply: same status class, or no documented status.
+ * category and retry to apply: the same status, or no documented status.
  *
  * @example
  * import { entryFits } from 'otc-errors'
  * import * as assert from 'node:assert'
  * assert.strictEqual(entryFits(500, 400), false)
- * assert.strictEqual(entryFits(400, 404), true)
+ * assert.strictEqual(entryFits(400, 404), false)
+ * assert.strictEqual(entryFits(null, 404), true)
  *
  * @since 0.1.0
  * @category classification
  */
-export const entryFits = (documented: number | null, observed: number): boolean =>
-  documented === null || statusClassOf(documented) === statusClassOf(observed)
+export const entryFits = (documented: number | null, observed: number): boolean => documented === null || documented === observed
 
 /**
  * A retry hint for a strategy, honouring a `Retry-After` delay where the status or category
@@ -91,9 +92,11 @@ export const retryHintFor = (
 }
 
 /**
- * Classifies an error response. The observed status outranks the catalogue: when the entry's
- * status class differs from the response's, the status decides and `documentedStatus`
- * records the entry's status.
+ * Classifies an error response. The response is evidence, the catalogue prior knowledge: when
+ * the observed status equals the documented one (or the entry documents none), the entry's
+ * category and retry stand; otherwise, or for a code the catalogue does not know, the observed
+ * status and the response's own `message` decide (a 413 that says "Quota exceeded" is `quota`),
+ * and `documentedStatus` records the entry's status.
  *
  * @example
  * import { classify } from 'otc-errors'
@@ -103,16 +106,25 @@ export const retryHintFor = (
  * const documented = O.some({ status: 500, category: 'server' as const, retry: 'backoff' as const })
  * assert.deepStrictEqual(classify(400, documented, O.none), {
  *   category: 'validation', retry: { retryable: false, strategy: 'never' }, documentedStatus: 500 })
+ * // Nova's overLimit wrapper is documented as 413 "payload"; its message says what it is
+ * assert.strictEqual(classify(413, O.none, O.none, 'Quota exceeded for instances: Requested 1, but already used 10 of 10 instances').category, 'quota')
  *
  * @since 0.1.0
  * @category classification
  */
-export const classify = (status: number, entry: O.Option<Documented>, retryAfterMs: O.Option<number>): Classification => {
+export const classify = (status: number, entry: O.Option<Documented>, retryAfterMs: O.Option<number>, message: string | null = null): Classification => {
   const fits = O.isSome(entry) && entryFits(entry.value.status, status)
-  const rule = fits ? { category: entry.value.category, strategy: entry.value.retry } : ruleForStatus(status)
+  const rule = fits ? { category: entry.value.category, strategy: entry.value.retry } : fromResponse(status, message)
   return {
     category: rule.category,
     retry: retryHintFor(status, rule.category, rule.strategy, retryAfterMs),
     documentedStatus: O.isSome(entry) && !fits ? entry.value.status : null,
   }
+}
+
+/** The verdict of the observed status and the response's wording (a non-error status says nothing: unknown). */
+const fromResponse = (status: number, message: string | null): { readonly category: Category; readonly strategy: RetryStrategy } => {
+  if (status < 400) return { category: 'unknown', strategy: 'never' }
+  const verdict = categorizeWording(status, message ?? '')
+  return { category: verdict.category, strategy: verdict.retry }
 }

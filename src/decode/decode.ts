@@ -140,7 +140,7 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const entry = extracted.code === null ? O.none : catalog.lookup(extracted.code, status, options.service)
   const retryAfterHeader = headerValue(headers, 'retry-after')
   const retryAfter = retryAfterHeader === undefined ? O.none : parseRetryAfter(retryAfterHeader, (options.now ?? Date.now)())
-  const classification = isHttpStatus(status) ? classify(status, entry, retryAfter) : UNCLASSIFIED
+  const classification = isHttpStatus(status) ? classify(status, entry, retryAfter, extracted.message) : UNCLASSIFIED
   const secrets = secretValues(headers)
   const code = clean(extracted.code, secrets)
   const message = clean(extracted.message, secrets)

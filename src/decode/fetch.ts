@@ -10,6 +10,7 @@ import type * as t from 'io-ts'
 import { redactText } from '../error/redact.js'
 import { transportError, type ServiceError, type TransportError, type TransportReason } from '../error/ServiceError.js'
 import { concatBytes } from './bytes.js'
+import { serviceOfUrl } from './endpoint.js'
 import { decode, MAX_BODY_BYTES, type DecodeOptions } from './decode.js'
 import { field, stringField } from './unknown.js'
 
@@ -121,5 +122,7 @@ export const decodeFetch =
     } catch (error) {
       return E.left(toTransportError(error, 'read'))
     }
-    return decode(codec, options)({ status: response.status, headers: response.headers, body })
+    // Where the response came from picks the variant of a code several services print (DBS., VPC.).
+    const service = options.service ?? serviceOfUrl(response.url)
+    return decode(codec, service === undefined ? options : { ...options, service })({ status: response.status, headers: response.headers, body })
   }

@@ -207,3 +207,21 @@ describe('replacing a shipped entry', () => {
     expect(E.isLeft(nothing) && nothing.left.map((i) => i.field)).toEqual(['replaces'])
   })
 })
+
+describe('remedies', () => {
+  const entries = _.defaultCatalog().entries()
+  it('never contradict the retry strategy', () => {
+    for (const e of entries) {
+      if (e.retry === 'never') expect(e.remedy, `${e.file} ${e.code}`).not.toMatch(/retry with (exponential )?backoff|wait until it finishes|poll its status/i)
+      else expect(e.remedy, `${e.file} ${e.code}`).not.toMatch(/will not help|do not retry|not worth retrying/i)
+    }
+  })
+  it('name what the message is about where it names something', () => {
+    const at = (code: string, file: string) => entries.find((e) => e.code === code && e.file === file)?.remedy
+    expect(at('AS.2007', 'as.json')).toMatch(/AS group/)
+    expect(at('DBS.200019', 'rds.json')).toMatch(/DB instance is busy/)
+    expect(at('SubnetNotFound', 'neutron.json')).toMatch(/subnet/i)
+    // Most entries get a remedy of their own, not a category's general advice.
+    expect(new Set(entries.map((e) => e.remedy)).size).toBeGreaterThan(entries.length / 4)
+  })
+})

@@ -68,3 +68,16 @@ describe('decodeFetch', () => {
     expect(E.isLeft(r2)).toBe(true)
   })
 })
+
+describe('decodeFetch and the service a response came from', () => {
+  it('picks the variant of the endpoint\'s service for a code several services print', async () => {
+    // DBS.200010 is documented as a 400 by DDS and GeminiDB, a 403 by RDS, GaussDB and TaurusDB.
+    const body = '{"error_code":"DBS.200010","error_msg":"The DB instance does not exist."}'
+    const response = new Response(body, { status: 400 })
+    Object.defineProperty(response, 'url', { value: 'https://gaussdb-nosql.eu-de.otc.t-systems.com/v3/p/instances' })
+    const r = await _.decodeFetch(t.unknown)(response)()
+    expect(r._tag === 'Left' && r.left._tag === 'ApiError' && r.left.catalog?.api).toBe('GeminiDB')
+    const plain = await _.decodeFetch(t.unknown)(new Response(body, { status: 400 }))()
+    expect(plain._tag === 'Left' && plain.left._tag === 'ApiError' && plain.left.catalog?.api).toBe('DDS')
+  })
+})

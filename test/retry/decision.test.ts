@@ -102,7 +102,8 @@ describe('busy conflicts get a long backoff rather than never', () => {
   })
   it('an uncatalogued 409 whose message says an operation is in progress', () => {
     const e = api(409, '{"code":"XYZ.0001","message":"The cluster is being updated, please try again later."}')
-    expect(e.retry.strategy).toBe('never')
+    // The wording says "not yet": classified conflict/backoff although the code is unknown.
+    expect([e.category, e.retry.strategy]).toEqual(['conflict', 'backoff'])
     expect(decide(e)).toEqual(retry('backoff', 1000, 5, true))
   })
   it('a plain conflict (a duplicate name) still stops', () => {
