@@ -1,5 +1,5 @@
 // Benchmark, not a test: `otc-errors classify FILE --format json` against
-// `rg -o -r '$1$2$3$4$5' -f PATTERN FILE | sort | uniq -c` on a deterministic synthetic log, with
+// `rg -o -r '$1$2$3$4$5$6$7' -f PATTERN FILE | sort | uniq -c` on a deterministic synthetic log, with
 // PATTERN the very regex the classifier uses (`logPatternSource(prefixes, 'rust')`). Checks that
 // the per-code counts agree, prints both times (median of several interleaved runs after a warm-up),
 // the ratio and our peak RSS. Run `npm run build` first (`npm run bench:logs` does).
@@ -58,7 +58,7 @@ const timed = (command) => {
 }
 
 const ours = `node ${JSON.stringify(bin)} classify ${JSON.stringify(file)} --format json`
-const theirs = `rg -o -r '$1$2$3$4$5' -f ${JSON.stringify(patternFile)} ${JSON.stringify(file)} | sort | uniq -c`
+const theirs = `rg -o -r '$1$2$3$4$5$6$7' -f ${JSON.stringify(patternFile)} ${JSON.stringify(file)} | sort | uniq -c`
 const rgAlone = `rg -c -f ${JSON.stringify(patternFile)} ${JSON.stringify(file)}`
 
 // 3. Warm the page cache and both programs, then interleave the timed runs.

@@ -165,23 +165,29 @@ async function* withProgress(
   }
 }
 
-// Stops the chunks when `signal` aborts, even while a read is pending (a quiet pipe).
+// Stops the chunks when `signal` aborts, even while a read is pending (a quiet pipe). Each read
+// is raced against the abort by a promise of its own, settled by whichever comes first: racing
+// every read against one long-lived "aborted" promise would attach a reaction to it per read,
+// and those reactions would keep every chunk ever read reachable (stdin grew without bound).
 async function* untilAborted(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array, void, undefined> {
   const iterator = chunks[Symbol.asyncIterator]()
-  let stop = (): void => undefined
-  const aborted = new Promise<IteratorResult<Uint8Array>>((resolve) => {
-    stop = () => resolve({ done: true, value: undefined })
-  })
+  let wake: (() => void) | undefined
+  const onAbort = (): void => wake?.()
   // One listener per input, removed when the input ends: the signal outlives many files.
-  signal.addEventListener('abort', stop, { once: true })
+  signal.addEventListener('abort', onAbort, { once: true })
   try {
     while (!signal.aborted) {
-      const next = await Promise.race([iterator.next(), aborted])
-      if (next.done === true) return
+      const next = await new Promise<IteratorResult<Uint8Array> | null>((resolve, reject) => {
+        wake = () => resolve(null)
+        iterator.next().then(resolve, reject)
+      })
+      wake = undefined
+      if (next === null || next.done === true) return
       yield next.value
     }
   } finally {
-    signal.removeEventListener('abort', stop)
+    wake = undefined
+    signal.removeEventListener('abort', onAbort)
     // A read may still be pending: let the source close when it settles, without waiting here.
     Promise.resolve(iterator.return?.()).catch(() => undefined)
   }

@@ -203,6 +203,13 @@ export const requestIdInLine = (line: string): O.Option<string> => {
 
 type Verdict = Pick<Finding, 'service' | 'category' | 'retryable' | 'strategy' | 'known'>
 
+// gRPC status names, which `rpc error: code = NotFound desc = …` prints where a code key stands.
+const GRPC_CODES: ReadonlySet<string> = new Set([
+  'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied',
+  'ResourceExhausted', 'FailedPrecondition', 'Aborted', 'OutOfRange', 'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated',
+])
+const GRPC_LINE = /\brpc error\b|\bgrpc\b/i
+
 // Distinct (code, status) pairs remembered; an adversarial log with millions of distinct codes
 // only costs the lookups again, not memory.
 const MAX_CACHED = 50_000
@@ -268,12 +275,19 @@ export const lineClassifier = (catalog: LogCatalog): LineClassifier => {
 
   const scan = (text: string, from: number, to: number, seen: Set<string>, start = 0): ReadonlyArray<Finding> => {
     let codes: Array<string> | undefined
-    // Iterate from before `from` so that a match straddling `from` is consumed, not split.
-    pattern.lastIndex = start
-    for (let m = pattern.exec(text); m !== null && m.index < to; m = pattern.exec(text)) {
-      if (m.index < from) continue
-      const code = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]
-      if (code === undefined || seen.has(code)) continue
+    // Iterate from before `from` so that a match straddling `from` is consumed, not split; one
+    // character earlier still, since a code's match includes the character before it.
+    pattern.lastIndex = Math.max(0, start - 1)
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const code = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7]
+      if (code === undefined) continue
+      // Where the code itself starts (group 1 includes the character before it).
+      const at = m[1] === undefined ? m.index : m.index + m[0].length - code.length
+      if (at >= to) break
+      if (at < from || seen.has(code)) continue
+      // `api error X:` names a code only when the catalogue knows X; gRPC's `code = NotFound` is no service code.
+      if (m[7] !== undefined && O.isNone(catalog.lookup(code))) continue
+      if (m[4] !== undefined && GRPC_CODES.has(code) && GRPC_LINE.test(text)) continue
       seen.add(code)
       ;(codes ??= []).push(code)
     }

@@ -66,40 +66,60 @@ const caseless = (s: string): string =>
   [...s].map((c) => (/[A-Za-z]/.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegex(c))).join('')
 
 /**
- * The dotted service-code shape, without captures: a prefix that starts with a capital (an
- * unknown prefix such as `FOO`, optionally with an upper-case second part as in `SFS.TURBO`), or
- * any known prefix in any case (`ces`, `apigw`), then a dot and 4–10 digits. A prefix is letters
- * only, so versions (`v1.2.300`), IPs and times never qualify.
+ * The service-code shape, without captures (DESIGN.md's list):
+ * - a prefix that starts with a capital (`FOO`, `Ecs`, `CCE_CM` with underscore parts), or any
+ *   known prefix in any case (`ces`, `apigw`), then up to three upper-case or numeric dotted parts
+ *   (`SFS.TURBO`, `SVCSTG.SWR`, `CCI.01`), a dot and 4–10 digits;
+ * - a one-letter first part followed by such parts (`X.ABC.4000001`);
+ * - after a part that starts with a letter, 3 digits suffice (`XYZ.ALS.403.101`, `SVCSTG.CCE-ADDONMGR.400`);
+ * - an upper-case prefix of two or more underscore parts and a number (`SVCSTG_AMS_4000001`).
+ * Versions (`v1.2.300`), IPs, times and lower-case file names never qualify.
  *
  * @example
  * import { codeShapeSource } from 'otc-errors'
  * import * as assert from 'node:assert'
  * const re = new RegExp(`^${codeShapeSource(['ces'])}$`)
- * assert.ok(re.test('ces.0014') && re.test('FOO.0001') && re.test('SFS.TURBO.0001'))
+ * assert.ok(re.test('ces.0014') && re.test('FOO.0001') && re.test('SFS.TURBO.0001') && re.test('CCE_CM.0003'))
+ * assert.ok(re.test('X.ABC.4000001') && re.test('XYZ.ALS.403.101') && re.test('CCI.01.400101') && re.test('SVCSTG_AMS_4000001'))
  * assert.ok(!re.test('app.js.map') && !re.test('foo.1234') && !re.test('v1.2.300'))
  *
  * @since 0.1.0
  * @category pattern
  */
 export const codeShapeSource = (knownPrefixes: ReadonlyArray<string>): string => {
-  const known = [...new Set(knownPrefixes.filter((p) => /^[A-Za-z][A-Za-z.]*[A-Za-z]$/.test(p)).map((p) => p.toLowerCase()))]
+  const known = [...new Set(knownPrefixes.filter((p) => /^[A-Za-z][A-Za-z0-9_.]{0,47}[A-Za-z0-9]$/.test(p)).map((p) => p.toLowerCase()))]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .map(caseless)
-  const general = '[A-Z][A-Za-z]{1,31}(?:\\.[A-Z]{2,16})?'
-  return `(?:${[general, ...known].join('|')})\\.[0-9]{${CODE_DIGITS.min},${CODE_DIGITS.max}}`
+  const first = [`[A-Z][A-Za-z]{1,31}(?:_[A-Za-z0-9]{1,16}){0,3}`, ...known].join('|')
+  const part = '[A-Z0-9][A-Z0-9_-]{0,23}'
+  const digits = `[0-9]{${CODE_DIGITS.min},${CODE_DIGITS.max}}`
+  return (
+    `(?:(?:${first})(?:\\.${part}){0,3}\\.${digits}` +
+    `|(?:${first})(?:\\.${part}){0,2}\\.[A-Z][A-Z0-9_-]{0,23}(?:\\.[0-9]{1,10})?\\.[0-9]{3}` +
+    `|[A-Z](?:\\.${part}){1,3}\\.${digits}` +
+    `|[A-Z][A-Z0-9]{1,15}(?:_[A-Z0-9]{1,16}){1,3}_[0-9]{5,10})`
+  )
 }
 
-// A prefix-less code as a key's value: 4–6 digits (IAM `1101`) or a CamelCase name with a hump
-// (`NoSuchBucket`, `itemNotFound`; not `Success`, not `ECONNRESET`).
-const BARE_VALUE = '[0-9]{4,6}|[A-Za-z][a-z0-9]{0,40}[a-z][A-Z][A-Za-z0-9]{0,60}'
+// A prefix-less code as a key's value: 4–10 digits (IAM `1101`, DCS `111500032`; a 3-digit
+// `"code": 400` only repeats the status) or a CamelCase name with a hump (`NoSuchBucket`,
+// `itemNotFound`; not `Success`, not `ECONNRESET`).
+const BARE_VALUE = '[0-9]{4,10}|[A-Za-z][a-z0-9]{0,40}[a-z][A-Z][A-Za-z0-9]{0,60}'
+
+// The characters a code may follow: anything but a word, path or file-name character, so
+// `/var/run/.s.PGSQL.5432` and `app.Foo.1234` hold no code.
+const BEFORE_CODE = '(?:^|[^A-Za-z0-9_./])'
 
 /**
  * The whole log pattern. Capture groups, exactly one set per match:
- * 1. a dotted code at a word boundary;
- * 2. a dotted code right after a JSON escape (`\nAS.0001` in an escaped body);
- * 3. a key's quoted value (`"error_code":"1101"`, `\"code\":\"AS.0001\"`);
+ * 1. a code not glued to a word, path or file name (the match includes the character before);
+ * 2. a code right after a JSON escape (`\nAS.0001` in an escaped body);
+ * 3. a key's quoted value (`"error_code":"1101"`, `\"code\":\"AS.0001\"`, `"errorcode":["1103"]`);
  * 4. a key's bare value (`errorCode=NoSuchBucket`);
- * 5. an XML element's text (`<Code>NoSuchBucket</Code>`).
+ * 5. an XML element's text (`<Code>NoSuchBucket</Code>`);
+ * 6. a Neutron error's `type` (`{"NeutronError":{"type":"PortNotFound",…}}`, escaped or not);
+ * 7. a CamelCase name in an error context (`api error NoSuchBucket: …`, `failed(NoSuchBucket)`,
+ *    `…: AccessDenied,`), which counts only when the catalogue knows it.
  * Matches never span a line break. Pass `flavour: 'rust'` for ripgrep (ASCII word boundaries).
  *
  * @example
@@ -117,12 +137,14 @@ export const logPatternSource = (knownPrefixes: ReadonlyArray<string>, flavour: 
   const value = `${code}|${BARE_VALUE}`
   const keys = ERROR_CODE_KEYS.map(escapeRegex).join('|')
   const elements = ERROR_CODE_ELEMENTS.map(escapeRegex).join('|')
-  const separator = `\\\\{0,8}["']?[ \\t]{0,4}[:=][ \\t]{0,4}`
+  const separator = `\\\\{0,8}["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\[?[ \\t]{0,4}`
   const source =
-    `\\b(${code})\\b` +
+    `${BEFORE_CODE}(${code})\\b` +
     `|\\\\[nrt](${code})\\b` +
     `|\\b(?:${keys})${separator}(?:\\\\{0,8}["'](${value})\\\\{0,8}["']|(${value})\\b)` +
-    `|<(?:${elements})>(${value})</`
+    `|<(?:${elements})>(${value})</` +
+    `|NeutronError[^\\n]{0,600}?[\\\\"']type[\\\\"': \\t]{1,16}([A-Za-z][A-Za-z0-9_]{2,80})` +
+    `|(?:\\bapi error |\\bfailed\\(|: )([A-Z][a-z0-9]{1,30}[A-Z][A-Za-z0-9]{1,60})(?:[:),])`
   return flavour === 'rust' ? `(?-u)${source}` : source
 }
 
@@ -140,20 +162,22 @@ export const logPatternSource = (knownPrefixes: ReadonlyArray<string>, flavour: 
  * @since 0.1.0
  * @category pattern
  */
-export const PREFILTER_SOURCE = `[A-Za-z]\\.[0-9]{4}|(?:[cC]ode|CODE)(?:\\\\{0,8}["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\{0,8}["']?(?:[0-9]{4}|[A-Za-z])|>)`
+export const PREFILTER_SOURCE =
+  `[A-Za-z_-][0-9]{0,31}\\.[0-9]{3}|[A-Za-z_-][0-9]{0,31}\\.[0-9]{1,24}\\.[0-9]|[A-Za-z0-9]_[0-9]{4}|NeutronError|api error |failed\\(|: [A-Z][a-z0-9]{1,30}[A-Z]` +
+  `|(?:[cC]ode|CODE)(?:\\\\{0,8}["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\[?[ \\t]{0,4}\\\\{0,8}["']?(?:[0-9]{4}|[A-Za-z])|>)`
 
 /**
- * How far before its first prefilter hit a match of the full pattern can start: a dotted code's
- * prefix is at most 49 characters (plus a 2-character escape), an error-code key at most 6
- * characters longer than its `code`. A line's search can start this far before the line's first
+ * How far before its first prefilter hit a match of the full pattern can start: a code's
+ * prefix and parts are at most 32 + 3 × 17 characters before the hit, plus the character before
+ * the code (or a 2-character escape); an error-code key at most 6 characters longer than its `code`. A line's search can start this far before the line's first
  * prefilter hit instead of at the line's start, with the same result.
  *
  * @example
  * import { PREFILTER_LOOKBACK } from 'otc-errors'
  * import * as assert from 'node:assert'
- * assert.ok(PREFILTER_LOOKBACK >= 51)
+ * assert.ok(PREFILTER_LOOKBACK >= 86)
  *
  * @since 0.1.0
  * @category pattern
  */
-export const PREFILTER_LOOKBACK = 64
+export const PREFILTER_LOOKBACK = 128
