@@ -7,8 +7,9 @@
 // docs command only pastes it into the page. If esbuild is missing even here, the constant is
 // null and `otc-errors docs` says so when asked for HTML (the Markdown pages still work).
 //
-// In the bundle, the library's catalogue module (catalog/bundled.generated.ts, 1.3 MB) is
-// replaced by src/docs/pageCatalog.ts, which reads the catalogue the page embeds as JSON: the
+// The bundle holds the library without the shipped catalogue (the page script starts from
+// src/docs/browser.ts, whose imports never reach src/catalog/shipped.ts): a small module first
+// makes the catalogue the page embeds as JSON (src/docs/pageCatalog.ts) the default one, so the
 // data is in the page once, and the Explain box uses exactly the catalogue the table shows.
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -42,17 +43,24 @@ try {
   process.exit(0)
 }
 
-/** Serves the page's embedded catalogue in place of the bundled one. */
-const pageCatalog = {
-  name: 'page-catalog',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]bundled\.generated(\.js)?$/ }, () => ({ path: join(root, 'src/docs/pageCatalog.ts') }))
-  },
-}
+/** The page's embedded catalogue as the default one; the page data was validated when written. */
+const pageCatalog = `
+import { makeCatalog } from './src/catalog/catalog.ts'
+import { provideDefaultCatalog } from './src/catalog/slot.ts'
+import { bundledCatalogFiles } from './src/docs/pageCatalog.ts'
+let catalog
+provideDefaultCatalog(() => (catalog ??= makeCatalog(bundledCatalogFiles.map(({ name, content }) => ({ name, file: content })))))
+`
+/** The page script: the catalogue first, then the page (both kept for their side effects, although the package says it has none). */
+const entry = { name: 'page-entry', setup(build) {
+  build.onResolve({ filter: /^page-catalog$/ }, () => ({ path: 'page-catalog', namespace: 'page', sideEffects: true }))
+  build.onResolve({ filter: /^\.\/src\/docs\/browser\.ts$/ }, () => ({ path: join(root, 'src/docs/browser.ts'), sideEffects: true }))
+  build.onLoad({ filter: /^page-catalog$/, namespace: 'page' }, () => ({ contents: pageCatalog, loader: 'ts', resolveDir: root }))
+} }
 
 const result = await esbuild.build({
   absWorkingDir: root,
-  entryPoints: ['src/docs/browser.ts'],
+  stdin: { contents: "import 'page-catalog'\nimport './src/docs/browser.ts'\n", resolveDir: root, sourcefile: 'page.ts', loader: 'ts' },
   bundle: true,
   platform: 'browser',
   format: 'iife',
@@ -62,7 +70,7 @@ const result = await esbuild.build({
   legalComments: 'none',
   write: false,
   logLevel: 'warning',
-  plugins: [pageCatalog],
+  plugins: [entry],
 })
 const [file] = result.outputFiles
 if (file === undefined) throw new Error('bundle-browser: esbuild produced no output')

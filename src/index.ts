@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+// The shipped catalogue is the default one (see catalog/shipped.ts).
+import './catalog/shipped.js'
 export * from './error/index.js'
 export * from './response/index.js'
 export * from './shapes/index.js'

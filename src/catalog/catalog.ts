@@ -6,12 +6,12 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
+import type * as O from 'fp-ts/lib/Option.js'
 import type { Category, RetryStrategy } from '../error/vocabulary.js'
-import { statusClassOf } from '../classify/status.js'
-import { bundledCatalogFiles } from './bundled.generated.js'
-import { type CatalogFile, docsUrlOf, prefixOf } from './codec.js'
+import type { CatalogFile } from './codec.js'
+import { providedCatalog } from './slot.js'
 import { type CatalogIssue, drawIssue, validateCatalog } from './validate.js'
+import { catalogOver, eagerSource } from './view.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -110,127 +110,6 @@ export interface Replacement {
 }
 
 // -------------------------------------------------------------------------------------
-// internals
-// -------------------------------------------------------------------------------------
-
-interface Index {
-  readonly byCode: Map<string, Array<CatalogEntry>>
-  /** lower-case prefix → the catalogue's spelling of the prefix it stands for */
-  readonly prefixes: Map<string, string>
-  /** every prefix spelling, as written in the files */
-  readonly spellings: Array<string>
-  /** lower-case service name, file name or endpoint label → the service (`api`) it names */
-  readonly services: Map<string, string>
-}
-
-/** The lookup key of a code: lower case, the prefix resolved through the aliases. */
-const keyOf = (prefixes: ReadonlyMap<string, string>, code: string): string => {
-  const trimmed = code.trim()
-  const prefix = prefixOf(trimmed)
-  if (prefix === null) return trimmed.toLowerCase()
-  const canonical = prefixes.get(prefix.toLowerCase())
-  return `${(canonical ?? prefix).toLowerCase()}${trimmed.slice(prefix.length).toLowerCase()}`
-}
-
-const serviceOf = (prefixes: ReadonlyMap<string, string>, file: CatalogFile, code: string): string => {
-  const prefix = prefixOf(code)
-  return prefix === null ? file.service : (prefixes.get(prefix.toLowerCase()) ?? prefix)
-}
-
-const toEntry = (prefixes: ReadonlyMap<string, string>, name: string, file: CatalogFile, entry: CatalogFile['entries'][number]): CatalogEntry => ({
-  code: entry.code,
-  service: serviceOf(prefixes, file, entry.code),
-  status: entry.status,
-  message: entry.message,
-  category: entry.category,
-  retry: entry.retry,
-  remedy: entry.remedy,
-  ...(entry.otherMessages === undefined ? {} : { otherMessages: entry.otherMessages }),
-  file: name,
-  api: file.service,
-  docsUrl: docsUrlOf(file, entry),
-  ...(entry.replaces === true && entry.reason !== undefined ? { replaces: entry.reason } : {}),
-})
-
-const buildIndex = (files: ReadonlyArray<{ readonly name: string; readonly file: CatalogFile }>): Index => {
-  const prefixes = new Map<string, string>()
-  const spellings: Array<string> = []
-  const services = new Map<string, string>()
-  // A prefix is spelled as the file that owns it spells it; a file that shares it follows.
-  for (const key of ['prefixes', 'sharedPrefixes'] as const) {
-    for (const { file } of files) {
-      for (const p of file[key] ?? []) {
-        if (!prefixes.has(p.toLowerCase())) prefixes.set(p.toLowerCase(), p)
-        spellings.push(p)
-      }
-    }
-  }
-  for (const { file } of files) {
-    for (const [alias, target] of Object.entries(file.aliases ?? {})) {
-      if (!prefixes.has(alias.toLowerCase())) prefixes.set(alias.toLowerCase(), prefixes.get(target.toLowerCase()) ?? target)
-      spellings.push(alias)
-    }
-  }
-  for (const { name, file } of files) {
-    for (const label of [file.service, name.replace(/\.json$/, ''), ...(file.endpoints ?? [])]) {
-      if (!services.has(label.toLowerCase())) services.set(label.toLowerCase(), file.service)
-    }
-  }
-  const byCode = new Map<string, Array<CatalogEntry>>()
-  // The owner of a shared prefix first: its variants are the ones a lookup without a service gets.
-  const owns = ({ file }: { file: CatalogFile }, code: string): boolean => {
-    const prefix = prefixOf(code)
-    return prefix !== null && file.prefixes.some((p) => p.toLowerCase() === prefix.toLowerCase())
-  }
-  for (const pass of [true, false]) {
-    for (const named of files) {
-      const { name, file } = named
-      for (const entry of file.entries) {
-        if (owns(named, entry.code) !== pass) continue
-        const key = keyOf(prefixes, entry.code)
-        const list = byCode.get(key)
-        const value = toEntry(prefixes, name, file, entry)
-        if (list === undefined) byCode.set(key, [value])
-        else list.push(value)
-      }
-    }
-  }
-  return { byCode, prefixes, spellings, services }
-}
-
-/** The variant that fits an observed status (and the service the response came from) best. */
-const pick = (all: ReadonlyArray<CatalogEntry>, status: number | undefined, api: string | undefined): CatalogEntry | undefined => {
-  const own = api === undefined ? [] : all.filter((v) => v.api === api)
-  const variants = own.length > 0 ? own : all
-  if (status === undefined) return variants[0]
-  return (
-    variants.find((v) => v.status === status) ??
-    variants.find((v) => v.status !== null && statusClassOf(v.status) === statusClassOf(status)) ??
-    variants.find((v) => v.status === null) ??
-    variants[0]
-  )
-}
-
-/** Levenshtein distance, bounded: gives up (returns `limit + 1`) once every path exceeds `limit`. */
-const distance = (a: string, b: string, limit: number): number => {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    let best = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
-      current.push(value)
-      if (value < best) best = value
-    }
-    if (best > limit) return limit + 1
-    previous = current
-  }
-  return previous[b.length] ?? limit + 1
-}
-
-// -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
 
@@ -252,69 +131,15 @@ const distance = (a: string, b: string, limit: number): number => {
 export const makeCatalog = (
   files: ReadonlyArray<{ readonly name: string; readonly file: CatalogFile }>,
   replacements: ReadonlyArray<Replacement> = [],
-): Catalog => {
-  const index = buildIndex(files)
-  const all = (): ReadonlyArray<CatalogEntry> => [...index.byCode.values()].flat()
-  const lookupAll = (code: string): ReadonlyArray<CatalogEntry> => index.byCode.get(keyOf(index.prefixes, code)) ?? []
-  // Error paths repeat the same few codes: remember recent answers per code and status
-  // (bounded; the index never changes). Status -1 stands for "no status".
-  const recent = new Map<string, Map<number, O.Option<CatalogEntry>>>()
-  const lookup = (code: string, status?: number, service?: string): O.Option<CatalogEntry> => {
-    if (typeof code !== 'string') return O.none
-    if (typeof service === 'string' && service !== '') {
-      const api = index.services.get(service.toLowerCase())
-      if (api !== undefined) return O.fromNullable(pick(lookupAll(code), status, api))
-    }
-    const s = status ?? -1
-    let byStatus = recent.get(code)
-    const cached = byStatus?.get(s)
-    if (cached !== undefined) return cached
-    const found = O.fromNullable(pick(lookupAll(code), status, undefined))
-    if (code.length <= 64) {
-      if (byStatus === undefined) {
-        if (recent.size >= 1024) recent.clear()
-        byStatus = new Map()
-        recent.set(code, byStatus)
-      }
-      if (byStatus.size < 16) byStatus.set(s, found)
-    }
-    return found
-  }
-  return {
-    lookup,
-    lookupAll,
-    suggest: (code, max = 5) => {
-      const key = keyOf(index.prefixes, code)
-      const limit = Math.max(2, Math.floor(key.length / 3))
-      const scored: Array<{ code: string; d: number }> = []
-      for (const [k, variants] of index.byCode) {
-        const d = distance(key, k, limit)
-        if (d <= limit && variants[0] !== undefined) scored.push({ code: variants[0].code, d })
-      }
-      return scored
-        .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code))
-        .slice(0, Math.max(0, max))
-        .map((s) => s.code)
-    },
-    entries: all,
-    files: () => files,
-    prefixes: () => index.spellings,
-    hasPrefix: (prefix) => index.prefixes.has(prefix.toLowerCase()),
-    canonicalCode: (code) => {
-      const found = lookupAll(code)[0]
-      if (found !== undefined) return found.code
-      const prefix = prefixOf(code)
-      const canonical = prefix === null ? undefined : index.prefixes.get(prefix.toLowerCase())
-      return prefix === null || canonical === undefined ? code : `${canonical}${code.slice(prefix.length)}`
-    },
-    replacements: () => replacements,
-  }
-}
+): Catalog => catalogOver(eagerSource(files), replacements)
 
-let shipped: Catalog | undefined
+let empty: Catalog | undefined
 
 /**
- * The shipped catalogue (bundled into the build; validated once, on first use).
+ * The shipped catalogue: every published code of the OTC services. From the package root (and
+ * once `otc-errors/catalog` is imported) it is the packed catalogue built into the package,
+ * validated when it was built and unpacked lazily, a code at a time; with `otc-errors/core`
+ * alone it is empty (codes are still found and classified by status and wording, as unknown).
  *
  * @example
  * import { defaultCatalog } from 'otc-errors'
@@ -324,20 +149,7 @@ let shipped: Catalog | undefined
  * @since 0.1.0
  * @category constructors
  */
-export const defaultCatalog = (): Catalog => {
-  if (shipped !== undefined) return shipped
-  const result = validateCatalog(bundledCatalogFiles)
-  // The shipped files are checked by the tests; should one ever be broken, keep the valid ones.
-  shipped = makeCatalog(
-    E.isRight(result)
-      ? result.right
-      : bundledCatalogFiles.flatMap(({ name, content }) => {
-          const one = validateCatalog([{ name, content }])
-          return E.isRight(one) ? one.right : []
-        }),
-  )
-  return shipped
-}
+export const defaultCatalog = (): Catalog => providedCatalog() ?? (empty ??= makeCatalog([]))
 
 /**
  * Layers a user's own catalogue files (parsed JSON, in the catalogue file format) over a base

@@ -4,6 +4,8 @@
  *
  * @since 0.1.0
  */
+// The shipped catalogue is every command's default one.
+import '../catalog/shipped.js'
 import { EXIT } from './args.js'
 import { catalogCommand } from './catalog.js'
 import { classifyCommand } from './classify.js'

@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { drawIssue, strictIssues, validateCatalog, type CatalogIssue } from '../catalog/validate.js'
-import { bundledCatalogFiles } from '../catalog/bundled.generated.js'
+import { shippedCatalogFiles } from '../catalog/shipped.js'
 import { layerCatalog, readCatalogFiles } from './catalogFiles.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import type { CliIO } from './io.js'
@@ -50,7 +50,7 @@ export const validateCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
   const files: Array<{ name: string; content: unknown }> = []
   const issues: Array<CatalogIssue> = []
   if (dir === undefined) {
-    files.push(...bundledCatalogFiles.map((f) => ({ name: `catalog/${f.name}`, content: f.content })))
+    files.push(...shippedCatalogFiles().map((f) => ({ name: `catalog/${f.name}`, content: f.content })))
   } else {
     const read = await readCatalogFiles(io, dir)
     if (E.isLeft(read)) {
