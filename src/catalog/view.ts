@@ -10,7 +10,7 @@
  * @internal
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
+import * as O from '../fp/option.js'
 import { statusClassOf } from '../classify/status.js'
 import type { Catalog, CatalogEntry, Replacement } from './catalog.js'
 import { type CatalogFile, docsUrlOf, prefixOf } from './codec.js'

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
+import * as O from '../fp/option.js'
 import type { Category, RetryHint, RetryStrategy } from '../error/vocabulary.js'
 import { RETRY_AFTER_STATUSES } from './status.js'
 import { categorizeWording } from './wording.js'

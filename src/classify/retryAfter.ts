@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
+import * as O from '../fp/option.js'
 
 /**
  * The longest wait a `Retry-After` can ask for; longer values are clamped to it (one day).

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
+import * as O from '../fp/option.js'
 import type * as t from 'io-ts'
 import { defaultCatalog, prefixOf, type Catalog, type CatalogEntry } from '../catalog/index.js'
 import { classify } from '../classify/classify.js'

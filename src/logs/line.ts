@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
+import * as O from '../fp/option.js'
 import { defaultCatalog, prefixOf, type CatalogEntry } from '../catalog/index.js'
 import { classify } from '../classify/classify.js'
 import { redactText } from '../error/redact.js'

@@ -14,7 +14,7 @@
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
+import * as O from '../fp/option.js'
 import * as t from 'io-ts'
 import { defaultCatalog, type Catalog, type CatalogEntry } from '../catalog/catalog.js'
 import { readResponse, toApiError, type DecodeOptions } from '../decode/decode.js'

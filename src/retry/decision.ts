@@ -13,10 +13,11 @@
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
-import { Monoid, capDelay, constantDelay, exponentialBackoff, limitRetries, type RetryPolicy, type RetryStatus } from 'retry-ts'
+import * as O from '../fp/option.js'
+import type { RetryPolicy, RetryStatus } from 'retry-ts'
 import { ApiError, TransportError, type ServiceError } from '../error/ServiceError.js'
 import { RETRY_COST, TRANSIENT_RETRY_COST } from './budget.js'
+import { capDelay, concatPolicies, constantDelay, exponentialBackoff, limitRetries } from './policies.js'
 import { isBusyConflict, isIdempotentCall, provesNotProcessed, type CallInfo } from './idempotency.js'
 
 // -------------------------------------------------------------------------------------
@@ -179,7 +180,7 @@ export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 5
  * @category policies
  */
 export const backoffPolicy = (baseMs: number, capMs: number, maxAttempts: number): RetryPolicy =>
-  Monoid.concat(capDelay(capMs, exponentialBackoff(baseMs)), limitRetries(Math.max(0, maxAttempts - 1)))
+  concatPolicies(capDelay(capMs, exponentialBackoff(baseMs)), limitRetries(Math.max(0, maxAttempts - 1)))
 
 /**
  * The `retry-ts` policy of an `after` hint: the server's delay, clamped to `maxAfterMs`, limited
@@ -195,7 +196,7 @@ export const backoffPolicy = (baseMs: number, capMs: number, maxAttempts: number
  * @category policies
  */
 export const afterPolicy = (delayMs: number, maxAfterMs: number, maxAttempts: number): RetryPolicy =>
-  Monoid.concat(capDelay(maxAfterMs, constantDelay(Math.max(0, delayMs))), limitRetries(Math.max(0, maxAttempts - 1)))
+  concatPolicies(capDelay(maxAfterMs, constantDelay(Math.max(0, delayMs))), limitRetries(Math.max(0, maxAttempts - 1)))
 
 // -------------------------------------------------------------------------------------
 // destructors
@@ -274,7 +275,7 @@ export const decideRetry = (error: ServiceError, context: DecisionContext, setti
       const policy = busy
         ? backoffPolicy(settings.busyBaseMs, settings.busyCapMs, settings.busyMaxAttempts)
         : context.policy !== undefined
-          ? Monoid.concat(context.policy, limitRetries(Math.max(0, settings.maxAttempts - 1)))
+          ? concatPolicies(context.policy, limitRetries(Math.max(0, settings.maxAttempts - 1)))
           : backoffPolicy(isThrottling(error) ? settings.throttleBaseMs : settings.baseMs, settings.capMs, settings.maxAttempts)
       const bound = policy(status)
       if (O.isNone(bound)) return stop('attempts')

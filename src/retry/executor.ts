@@ -8,13 +8,14 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
+import * as O from '../fp/option.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import { defaultRetryStatus, type RetryPolicy, type RetryStatus } from 'retry-ts'
+import type { RetryPolicy, RetryStatus } from 'retry-ts'
 import { ApiError, draw, transportError, type ServiceError } from '../error/ServiceError.js'
 import { fromSdkError } from '../sdk/sdk.js'
 import { retryBudget, type RetryBudget } from './budget.js'
 import { DEFAULT_RETRY_SETTINGS, decideRetry, type RetrySettings, type StopReason } from './decision.js'
+import { defaultRetryStatus } from './policies.js'
 import type { CallInfo } from './idempotency.js'
 
 // -------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
+import * as O from '../fp/option.js'
 import { fromAxiosError } from '../adapters/axios.js'
 import { field, stringField } from '../decode/unknown.js'
 import { transportErrorOf } from '../adapters/transport.js'
