@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `otc-errors` command: runs the built CLI (dist/node/cli.js). The package always has
-// it (`npm pack` builds first: the prepack script). A fresh clone of the repository has not
-// been built yet, and installing its dependencies (`npm ci`) no longer builds it; so the first
+// The `otc-errors` command: runs the built CLI (dist/node/cli.js). The package always has it
+// (`npm pack` builds first: the prepack script). A fresh clone of the repository has no dist/
+// yet, and installing its dependencies (`npm ci`) does not build; so the first
 // `npx otc-errors …` there runs `npm run build` once, its output on stderr, then the command.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -10,6 +10,11 @@ import { fileURLToPath } from 'node:url'
 const cli = new URL('../dist/node/cli.js', import.meta.url)
 if (!existsSync(cli)) {
   const root = fileURLToPath(new URL('..', import.meta.url))
+  // dist/ without the CLI: a build is under way or failed; building again now would race it.
+  if (existsSync(new URL('../dist/', import.meta.url))) {
+    process.stderr.write(`otc-errors: ${root}dist/ has no CLI (a build under way, or one that failed): run \`npm run build\` there\n`)
+    process.exit(2)
+  }
   if (!existsSync(new URL('../node_modules/typescript/package.json', import.meta.url))) {
     process.stderr.write(`otc-errors: ${root} is not built, and has no dev dependencies to build it: run \`npm ci\` there first\n`)
     process.exit(2)

@@ -63,6 +63,8 @@ describe('browser bundles of the package', () => {
     expect(result.errors).toEqual([])
     expect(leaks(result.metafile)).toEqual([])
     expect(Object.keys(result.metafile.inputs).filter((i) => i.includes('catalog/data/'))).toEqual([])
+    // fp-ts as ES modules (the package's browser field maps every fp-ts/lib import to fp-ts/es6), so it is tree-shaken.
+    expect(Object.keys(result.metafile.inputs).filter((i) => i.includes('fp-ts/lib/'))).toEqual([])
     const text = readFileSync(join(work, 'decode.js'), 'utf8')
     const size = gzipped(text)
     process.stdout.write(`decode without the catalogue (otc-errors/core; esbuild --bundle --minify --platform=browser): ${text.length} bytes, ${size} bytes gzipped\n`)
