@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type { Body } from '../response/model.js'
-import { isJsonObject, own, readKeys, textOf, type JsonObject } from './keys.js'
+import { isJsonObject, own, readKeys, textOf, type JsonObject, type KeyReading } from './keys.js'
 import type { Extracted } from './model.js'
 import { codeInText, scanBrokenJson } from './scan.js'
 import { SHAPES, type Found } from './table.js'
@@ -87,12 +87,11 @@ const looksBinary = (text: string): boolean => {
   return n > 0 && odd * 10 > n
 }
 
-const xmlValue = (elements: ReadonlyMap<string, string>, names: ReadonlyArray<string>): string | null => {
-  for (const name of names) {
-    const value = textOf(elements.get(name))
-    if (value !== null) return value
-  }
-  return null
+/** The leaf elements of an XML body read with the key lists (`Code`, `Message`, `RequestId`, …), as JSON keys are. */
+const readElements = (elements: ReadonlyMap<string, string>, status: number): KeyReading => {
+  const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+  for (const [name, value] of elements) object[name] = value
+  return readKeys(object, status)
 }
 
 /**
@@ -124,9 +123,7 @@ export const extractError = (body: Body, status: number): Extracted => {
         return { shape: 'broken-json', code: s.code, message: s.message, requestId: s.requestId, details: [{ code: s.code, message: s.message }] }
       }
       case 'Xml': {
-        const code = xmlValue(body.elements, ['Code', 'code', 'ErrorCode', 'error_code'])
-        const message = xmlValue(body.elements, ['Message', 'message', 'ErrorMessage', 'error_msg'])
-        const requestId = xmlValue(body.elements, ['RequestId', 'requestId', 'request_id', 'RequestID'])
+        const { code, message, requestId } = readElements(body.elements, status)
         return { shape: 'obs-xml', code, message, requestId, details: detailsOf(code, message) }
       }
       case 'Html': {

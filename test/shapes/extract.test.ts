@@ -1,5 +1,7 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { readBody } from '../../src/response/body.js'
+import { normalizeHeaders } from '../../src/response/headers.js'
 import type { Body } from '../../src/response/model.js'
 import * as _ from '../../src/shapes/extract.js'
 import { anyValue } from '../arbitraries.js'
@@ -79,6 +81,24 @@ describe('extractError on other bodies', () => {
   })
   it('empty', () => {
     expect(_.extractError({ _tag: 'Empty' }, 503)).toEqual({ shape: 'empty', code: null, message: null, requestId: null, details: [] })
+  })
+})
+
+// Each class of input read end to end (readBody, then extractError), from bodies written for these tests.
+const asRead: ReadonlyArray<[string, string | undefined, string, number, { shape: string; code: string | null; message: string | null; requestId?: string | null }]> = [
+  // unusual keys, swapped code and message
+  ['keys: erno and msg', undefined, '{"erno": 1101, "msg": "Invalid username."}', 400, { shape: 'code-message', code: '1101', message: 'Invalid username.' }],
+  ['keys: errno and errmsg', undefined, '{"errno": "KMS.0203", "errmsg": "Key disabled."}', 409, { shape: 'code-message', code: 'KMS.0203', message: 'Key disabled.' }],
+  ['keys: code holds a sentence, message a code', undefined, '{"code": "Invalid parameter", "message": "ECS.0001"}', 400, { shape: 'code-message', code: 'ECS.0001', message: 'Invalid parameter' }],
+  ['keys: wrapped, code holds a sentence', undefined, '{"error": {"code": "Resource not found", "message": "IMG.0027"}}', 404, { shape: 'error.code', code: 'IMG.0027', message: 'Resource not found' }],
+  ['keys: a sentence under code and no code anywhere', undefined, '{"code": "Invalid parameter", "message": "The name is too long."}', 400, { shape: 'message-only', code: null, message: 'The name is too long.' }],
+  ['XML: read with the same keys', 'application/xml', '<Error><ErrorCode>Quota exceeded</ErrorCode><Message>OBS.0413</Message><RequestId>0000019</RequestId></Error>', 403, { shape: 'obs-xml', code: 'OBS.0413', message: 'Quota exceeded', requestId: '0000019' }],
+]
+
+describe('extractError on each class of input, as read', () => {
+  it.each(asRead)('%s', (_name, type, text, status, expected) => {
+    const body = readBody(normalizeHeaders(type === undefined ? {} : { 'Content-Type': type }), text)
+    expect(_.extractError(body, status)).toMatchObject(expected)
   })
 })
 
