@@ -113,6 +113,26 @@ const htmlTitle = (text: string): string | null => {
   return title === '' ? null : title
 }
 
+/** Characters that never stand for a corrupted `:` after a key. */
+const NOT_SEPARATOR = new Set([...',;.!?()[]{}\\/'].map((c) => c.charCodeAt(0)))
+
+/**
+ * Whether the (trimmed) text opens as a JSON member without its braces, as a copy of part of a
+ * body has it: `"error_code": …` (a quoted key of at most 80 characters, line breaks allowed,
+ * then `:`, `=` or a single corrupted character such as `*`).
+ */
+const opensAsMember = (trimmed: string): boolean => {
+  const quote = trimmed.charCodeAt(0)
+  if (quote !== 0x22 /* " */ && quote !== 0x27 /* ' */) return false
+  const close = trimmed.indexOf(quote === 0x22 ? '"' : "'", 1)
+  if (close <= 1 || close > 81) return false
+  let j = close + 1
+  while (j < trimmed.length && isWhitespace(trimmed.charCodeAt(j))) j++
+  if (j >= trimmed.length) return false
+  const c = trimmed.charCodeAt(j)
+  return c === 0x3a /* : */ || c === 0x3d /* = */ || !(isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || isWhitespace(c) || c === 0x22 || c === 0x27 || NOT_SEPARATOR.has(c) || c < 0x20)
+}
+
 const html = (text: string): Body => ({ _tag: 'Html', title: htmlTitle(text), text })
 
 /** Marks text that is not JSON (a syntax error, or nesting too deep for the stack). */
@@ -151,6 +171,8 @@ const safeContentType = (headers: HeaderMap): string | null => {
  * - other markup (`<?xml`, `<Error>`, …) → `Xml`, or `Html` when the header says `text/html` or
  *   the root is an HTML element (`<h1>`, `<body>`, …) and the header does not say XML;
  * - a JSON string, number, `true`, `false` or `null` → `Json`;
+ * - members without their braces (`"error_code": "AS.0001", "error_msg": …`, as a copy of
+ *   part of a body has them) → `BrokenJson`, whatever the header says;
  * - anything else → `BrokenJson` under a JSON type, `Html` under `text/html`, else `Text`.
  *
  * Every variant but `Empty` keeps the original text. Never throws.
@@ -193,6 +215,9 @@ export const readBody = (headers: HeaderMap, text: string): Body => {
   } else if (looksLikeJsonScalar(trimmed)) {
     const parsed = parseJson(trimmed)
     if (parsed !== NOT_JSON) return { _tag: 'Json', value: parsed, text }
+    if (opensAsMember(trimmed)) return { _tag: 'BrokenJson', text }
+  } else if (opensAsMember(trimmed)) {
+    return { _tag: 'BrokenJson', text }
   }
 
   if (kind === 'json') return { _tag: 'BrokenJson', text }

@@ -116,10 +116,14 @@ export const extractError = (body: Body, status: number): Extracted => {
       case 'Json':
         return fromJson(body.value, status)
       case 'BrokenJson': {
-        const scanned = scanBrokenJson(body.text)
+        const scanned = scanBrokenJson(body.text, status)
         // Values read by the scanner are bounded like every other text (textOf).
-        const s = { code: scanned.code === null ? null : textOf(scanned.code), message: scanned.message === null ? null : textOf(scanned.message), requestId: scanned.requestId === null ? null : textOf(scanned.requestId) }
-        if (s.code === null && s.message === null) return { ...NONE, shape: 'broken-json', message: firstLine(body.text), details: [] }
+        const s = { code: textOf(scanned.code), message: textOf(scanned.message), requestId: textOf(scanned.requestId) }
+        if (s.code === null && s.message === null) {
+          const message = firstLine(body.text)
+          const code = message === null ? null : codeInText(message)
+          return { ...NONE, shape: 'broken-json', code, message, requestId: s.requestId, details: detailsOf(code, message) }
+        }
         return { shape: 'broken-json', code: s.code, message: s.message, requestId: s.requestId, details: [{ code: s.code, message: s.message }] }
       }
       case 'Xml': {
@@ -132,6 +136,13 @@ export const extractError = (body: Body, status: number): Extracted => {
       }
       case 'Text': {
         if (looksBinary(body.text)) return { ...NONE, shape: 'binary', message: `binary body (${body.text.length} characters)` }
+        // Members pasted without quotes or braces (`error_code: AS.0001, error_msg: …`) are read as broken JSON when a code key holds a code.
+        const scanned = scanBrokenJson(body.text, status)
+        const scannedCode = textOf(scanned.code)
+        if (scannedCode !== null) {
+          const m = textOf(scanned.message)
+          return { shape: 'broken-json', code: scannedCode, message: m, requestId: textOf(scanned.requestId), details: [{ code: scannedCode, message: m }] }
+        }
         const message = firstLine(body.text)
         const code = codeInText(body.text)
         return { shape: 'text', code, message, requestId: null, details: detailsOf(code, message) }

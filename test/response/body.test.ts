@@ -211,3 +211,21 @@ describe('readBody properties', () => {
     )
   })
 })
+
+describe('readBody: members without braces', () => {
+  it('reads members copied without their braces as broken JSON, whatever the header says', () => {
+    for (const type of [undefined, 'text/plain', 'application/json', 'text/html']) {
+      for (const text of ['"error_code": "AS.0001", "error_msg": "x"', "'error_code': 'AS.0001'", '"error_code\n" : "AS.0001"', '"error_code"*ABC.0001"']) {
+        expect(read(type, text)).toEqual({ _tag: 'BrokenJson', text })
+      }
+    }
+  })
+
+  it('a quoted string that is no key stays what it was', () => {
+    expect(read(undefined, '"Forbidden"')).toEqual({ _tag: 'Json', value: 'Forbidden', text: '"Forbidden"' })
+    expect(read(undefined, '"Forbidden", said the gateway')).toEqual({ _tag: 'Text', text: '"Forbidden", said the gateway' })
+    expect(read('text/plain', '"quoted" words')).toEqual({ _tag: 'Text', text: '"quoted" words' })
+    expect(read(undefined, "'tis the season")).toEqual({ _tag: 'Text', text: "'tis the season" })
+  })
+})
+

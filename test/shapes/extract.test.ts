@@ -86,6 +86,13 @@ describe('extractError on other bodies', () => {
 
 // Each class of input read end to end (readBody, then extractError), from bodies written for these tests.
 const asRead: ReadonlyArray<[string, string | undefined, string, number, { shape: string; code: string | null; message: string | null; requestId?: string | null }]> = [
+  // broken JSON as a terminal or a copy made it
+  ['broken: a line break inside a key', 'application/json', '{"error_code\n":"AS.0001","error_msg":"x"}', 400, { shape: 'broken-json', code: 'AS.0001', message: 'x' }],
+  ['broken: a corrupted separator', undefined, '{"error_code"*ABC.0001","error_msg":"Invalid group."}', 400, { shape: 'broken-json', code: 'ABC.0001', message: 'Invalid group.' }],
+  ['broken: members without braces', 'text/plain', '"error_code": "AS.0001", "error_msg": "x"', 400, { shape: 'broken-json', code: 'AS.0001', message: 'x' }],
+  ['broken: bare members in a text body', 'text/plain', 'error_code: VPC.0101, error_msg: Invalid VPC ID, request_id: 2b7c', 400, { shape: 'broken-json', code: 'VPC.0101', message: 'Invalid VPC ID', requestId: '2b7c' }],
+  ['broken: nothing keyed, a code in the line', 'application/json', 'upstream said APIGW.0101 and closed', 502, { shape: 'broken-json', code: 'APIGW.0101', message: 'upstream said APIGW.0101 and closed' }],
+  ['text: prose with a colon is still text', 'text/plain', 'Error: upstream connect error or disconnect/reset before headers', 503, { shape: 'text', code: null, message: 'Error: upstream connect error or disconnect/reset before headers' }],
   // unusual keys, swapped code and message
   ['keys: erno and msg', undefined, '{"erno": 1101, "msg": "Invalid username."}', 400, { shape: 'code-message', code: '1101', message: 'Invalid username.' }],
   ['keys: errno and errmsg', undefined, '{"errno": "KMS.0203", "errmsg": "Key disabled."}', 409, { shape: 'code-message', code: 'KMS.0203', message: 'Key disabled.' }],
