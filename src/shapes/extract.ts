@@ -4,7 +4,9 @@
  *
  * @since 0.1.0
  */
+import { readHtml } from '../response/html.js'
 import type { Body } from '../response/model.js'
+import { htmlCode, htmlMessage, htmlRequestId } from './html.js'
 import { isJsonObject, own, readKeys, textOf, type JsonObject, type KeyReading } from './keys.js'
 import type { Extracted } from './model.js'
 import { codeInText, scanBrokenJson } from './scan.js'
@@ -131,8 +133,12 @@ export const extractError = (body: Body, status: number): Extracted => {
         return { shape: 'obs-xml', code, message, requestId, details: detailsOf(code, message) }
       }
       case 'Html': {
-        const message = body.title ?? null
-        return { shape: 'html', code: codeInText(body.text), message, requestId: null, details: detailsOf(null, message) }
+        const page = readHtml(body.text)
+        // The title readBody found stands (a caller may have built the body without the page).
+        const read = { title: body.title ?? page.title, blocks: page.blocks }
+        const message = textOf(htmlMessage(read))
+        const code = htmlCode(read)
+        return { shape: 'html', code, message, requestId: htmlRequestId(read), details: detailsOf(code, message) }
       }
       case 'Text': {
         if (looksBinary(body.text)) return { ...NONE, shape: 'binary', message: `binary body (${body.text.length} characters)` }

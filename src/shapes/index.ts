@@ -8,3 +8,4 @@ export { isJsonObject, own, codeOf, isCodeShaped, readKeys, CODE_KEYS, MESSAGE_K
 export { scanBrokenJson, codeInText } from './scan.js'
 export { SHAPES, type Shape, type Found } from './table.js'
 export { extractError } from './extract.js'
+export { GENERIC_PAGE_WORDS, htmlCode, htmlMessage, htmlRequestId } from './html.js'

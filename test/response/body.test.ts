@@ -229,3 +229,11 @@ describe('readBody: members without braces', () => {
   })
 })
 
+describe('readBody: HTML pasted with line breaks inside tags', () => {
+  it('is still HTML, with its title', () => {
+    const text = '<html\n lang="en"><head><title\n>404 Not Found</title\n></head><body><p\n class="x">No such VPC.</p\n></body></html>'
+    expect(read(undefined, text)).toEqual({ _tag: 'Html', title: '404 Not Found', text })
+    const fragment = '<p\n class="error">The token has expired.</p\n>'
+    expect(read(undefined, fragment)).toEqual({ _tag: 'Html', title: null, text: fragment })
+  })
+})

@@ -86,6 +86,11 @@ describe('extractError on other bodies', () => {
 
 // Each class of input read end to end (readBody, then extractError), from bodies written for these tests.
 const asRead: ReadonlyArray<[string, string | undefined, string, number, { shape: string; code: string | null; message: string | null; requestId?: string | null }]> = [
+  // HTML: the sentence that explains, not the title
+  ['HTML: the paragraph', 'text/html', '<html><head><title>Error</title></head><body><h1>Error</h1><p>The VPC quota of the project is used up.</p></body></html>', 403, { shape: 'html', code: null, message: 'The VPC quota of the project is used up.' }],
+  ['HTML: a list item, tags broken over lines', undefined, '<html><head><title\n>403 Forbidden</title\n></head><body><h1>403 Forbidden</h1><ul\n><li\n class="e">The signature does not match the request.</li\n></ul></body></html>', 403, { shape: 'html', code: null, message: 'The signature does not match the request.' }],
+  ['HTML: a table cell, a code and a request id', 'text/html', '<html><title>Forbidden</title><table><tr><th>Error</th><td>Access denied by APIGW.0306: the IP address is blacklisted.</td></tr><tr><th>Request ID</th><td>b41f-0c2a-77de</td></tr></table></html>', 403, { shape: 'html', code: 'APIGW.0306', message: 'Access denied by APIGW.0306: the IP address is blacklisted.', requestId: 'b41f-0c2a-77de' }],
+  ['HTML: a generic title when nothing says more', 'text/html', '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>', 504, { shape: 'html', code: null, message: '504 Gateway Time-out' }],
   // broken JSON as a terminal or a copy made it
   ['broken: a line break inside a key', 'application/json', '{"error_code\n":"AS.0001","error_msg":"x"}', 400, { shape: 'broken-json', code: 'AS.0001', message: 'x' }],
   ['broken: a corrupted separator', undefined, '{"error_code"*ABC.0001","error_msg":"Invalid group."}', 400, { shape: 'broken-json', code: 'ABC.0001', message: 'Invalid group.' }],
