@@ -158,3 +158,35 @@ export const extractError = (body: Body, status: number): Extracted => {
     return NONE
   }
 }
+
+/**
+ * The request id a body carries itself, whatever its status: a top-level `request_id` (or
+ * `requestId`, … of `REQUEST_ID_KEYS`) of a JSON object such as a dry run's 202
+ * `{"request_id": "…"}`, an XML `<RequestId>`, the same key in broken JSON; `null` otherwise.
+ * Only the top level counts: a payload's nested `request_id` names something else. Never throws.
+ *
+ * @example
+ * import { readResponse, requestIdInBody } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(requestIdInBody(readResponse({ status: 202, body: '{"request_id":"0b6e7f3a9c"}' }).body), '0b6e7f3a9c')
+ * assert.strictEqual(requestIdInBody(readResponse({ status: 200, body: '{"jobs":[{"request_id":"x"}]}' }).body), null)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const requestIdInBody = (body: Body): string | null => {
+  try {
+    switch (body._tag) {
+      case 'Json':
+        return isJsonObject(body.value) ? readKeys(body.value, 0).requestId : null
+      case 'Xml':
+        return readElements(body.elements, 0).requestId
+      case 'BrokenJson':
+        return textOf(scanBrokenJson(body.text).requestId)
+      default:
+        return null
+    }
+  } catch {
+    return null
+  }
+}

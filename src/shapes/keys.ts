@@ -94,7 +94,9 @@ export const MESSAGE_KEYS: ReadonlyArray<string> = [
  * @since 0.1.0
  * @category constants
  */
-export const REQUEST_ID_KEYS: ReadonlyArray<string> = ['requestid', 'xrequestid', 'reqid']
+export const REQUEST_ID_KEYS: ReadonlyArray<string> = [
+  'requestid', 'xrequestid', 'reqid', 'xopenstackrequestid', 'openstackrequestid', 'xcomputerequestid', 'transid', 'xtransid',
+]
 
 const MAX_TEXT = 2000
 
