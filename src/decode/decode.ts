@@ -16,7 +16,7 @@ import { readBody } from '../response/body.js'
 import { headerValue, normalizeHeaders, requestIdOf } from '../response/headers.js'
 import type { Body, HeaderMap, RawResponse } from '../response/model.js'
 import { bodyText, bodyTextCapped } from '../response/text.js'
-import { extractError } from '../shapes/extract.js'
+import { extractError, requestIdInBody } from '../shapes/extract.js'
 import type { Extracted } from '../shapes/model.js'
 import { drawErrors } from './problems.js'
 
@@ -194,6 +194,23 @@ const payloadOf = (body: Body): unknown => {
 }
 
 /**
+ * The request id of a success response: a request-id header (`requestIdOf`), else the one the
+ * body carries at its top level (`requestIdInBody`: a dry run's 202 `{"request_id": "…"}`),
+ * with the response's secrets removed; `null` when there is none.
+ *
+ * @example
+ * import { payloadRequestId, readResponse } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(payloadRequestId(readResponse({ status: 202, body: '{"request_id":"9d2c41e0"}' })), '9d2c41e0')
+ * assert.strictEqual(payloadRequestId(readResponse({ status: 202, headers: { 'X-Request-Id': 'h-1' }, body: '{"request_id":"b-1"}' })), 'h-1')
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const payloadRequestId = (response: ReadResponse): string | null =>
+  requestIdOf(response.headers) ?? clean(requestIdInBody(response.body), secretValues(response.headers))
+
+/**
  * The payload of a response read with `readResponse` that carries a success (below 400),
  * checked by the codec; a mismatch is a `PayloadError`.
  *
@@ -218,7 +235,7 @@ export const toPayload =
       payloadError({
         status: response.status,
         statusClass: statusClassOf(response.status),
-        requestId: requestIdOf(response.headers),
+        requestId: payloadRequestId(response),
         errors: result.left,
         problems: problems.map((p) => redactText(p, secrets)),
         message: redactText(`the ${response.status} response did not match ${codec.name}: ${problems.join('; ')}`, secrets),

@@ -7,9 +7,8 @@
 import type { Category, RetryHint, StatusClass } from '../error/vocabulary.js'
 import { statusClassOf } from '../classify/status.js'
 import { adviceFor } from '../classify/advice.js'
-import { requestIdOf } from '../response/headers.js'
 import type { RawResponse } from '../response/model.js'
-import { readResponse, toApiError, type DecodeOptions } from './decode.js'
+import { payloadRequestId, readResponse, toApiError, type DecodeOptions } from './decode.js'
 
 /**
  * The explanation of a response. `ok` is true below 400 (the body is payload and `code` is
@@ -48,7 +47,8 @@ export interface Explanation {
 }
 
 /**
- * Explains a raw response (never throws).
+ * Explains a raw response (never throws). A success's `requestId` is its request-id header, or
+ * the request id its body carries (a dry run's 202 `{"request_id": "…"}`).
  *
  * @example
  * import { explain } from 'otc-errors'
@@ -70,7 +70,7 @@ export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanat
       code: null,
       service: null,
       message: null,
-      requestId: requestIdOf(response.headers),
+      requestId: payloadRequestId(response),
       category: null,
       retry: { retryable: false, strategy: 'never' },
       known: false,
