@@ -10,7 +10,7 @@ import { defaultCatalog, prefixOf, type Catalog, type CatalogEntry } from '../ca
 import { classify } from '../classify/classify.js'
 import { parseRetryAfter } from '../classify/retryAfter.js'
 import { statusClassOf } from '../classify/status.js'
-import { redactHeaders, redactText, secretValues } from '../error/redact.js'
+import { redactHeaders, redactText, redactValue, secretValues, isSecretName, REDACTED } from '../error/redact.js'
 import { ApiError, apiError, payloadError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
 import { readBody } from '../response/body.js'
 import { headerValue, normalizeHeaders, requestIdOf } from '../response/headers.js'
@@ -142,7 +142,7 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const retryAfter = retryAfterHeader === undefined ? O.none : parseRetryAfter(retryAfterHeader, (options.now ?? Date.now)())
   const classification = isHttpStatus(status) ? classify(status, entry, retryAfter, extracted.message) : UNCLASSIFIED
   const secrets = secretValues(headers)
-  const code = clean(extracted.code, secrets)
+  const code = clean(visibleCode(extracted, body), secrets)
   const message = clean(extracted.message, secrets)
   // The headers are redacted on first access only: most callers never look at them.
   return new ApiError({
@@ -158,13 +158,24 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
     catalog: O.isSome(entry) ? catalogView(entry.value) : null,
     documentedStatus: classification.documentedStatus,
     shape: extracted.shape,
-    details: cleanDetails(extracted, code, message, secrets),
+    details: cleanDetails(extracted, extracted.code === null || code !== null ? code : null, message, secrets),
     headers: NO_HEADERS,
     truncated: response.truncated === true,
   }, headers)
 }
 
 const NO_HEADERS: Readonly<Record<string, string>> = {}
+
+/**
+ * The code found in a body read as text (plain text, HTML, broken JSON), if it is still there
+ * once the text's secrets are removed: a code-shaped secret (`OS_PASSWORD=Abc.20240101`,
+ * `Authorization: Bearer AB.1234…`) is part of the secret, not a code.
+ */
+const visibleCode = (extracted: Extracted, body: Body): string | null => {
+  const { code } = extracted
+  if (code === null || body._tag === 'Json' || body._tag === 'Xml' || body._tag === 'Empty') return code
+  return redactText(body.text).includes(code) ? code : null
+}
 
 const UNCLASSIFIED = { category: 'unknown', retry: { retryable: false, strategy: 'never' }, documentedStatus: null } as const
 
@@ -175,7 +186,15 @@ const cleanDetails = (extracted: Extracted, code: string | null, message: string
   if (details.length === 1 && only !== undefined && only.code === extracted.code && only.message === extracted.message) {
     return code === only.code && message === only.message ? details : [{ code, message }]
   }
-  return details.map((d) => ({ code: clean(d.code, secrets), message: clean(d.message, secrets) }))
+  // A detail's code hidden in a secret (see `visibleCode`) goes with it.
+  return details.map((d) => ({ code: d.code !== null && d.code === extracted.code && code === null ? null : clean(d.code, secrets), message: clean(d.message, secrets) }))
+}
+
+/** A text with the given secret values replaced, and nothing else changed. */
+const withoutValues = (text: string, secrets: ReadonlyArray<string>): string => {
+  let out = text
+  for (const secret of secrets) if (secret !== '' && out.includes(secret)) out = out.split(secret).join(REDACTED)
+  return out
 }
 
 /** A text with the response's secrets (and secret-looking pairs) removed. */
@@ -191,6 +210,30 @@ const payloadOf = (body: Body): unknown => {
     default:
       return body.text
   }
+}
+
+/**
+ * A copy of io-ts errors without the body's secrets: the value of an error under a
+ * secret-named key is `[redacted]`, other values and the `actual` of every context entry are
+ * copied by `redactValue` (each object of the body once, however many errors point at it).
+ */
+const redactErrors = (errors: t.Errors): t.Errors => {
+  const memo = new Map<object, unknown>()
+  const entries = new Map<t.ContextEntry, t.ContextEntry>()
+  const entryOf = (entry: t.ContextEntry): t.ContextEntry => {
+    let copy = entries.get(entry)
+    if (copy === undefined) {
+      copy = { key: entry.key, type: entry.type, actual: isSecretName(entry.key) && entry.actual !== undefined ? REDACTED : redactValue(entry.actual, memo) }
+      entries.set(entry, copy)
+    }
+    return copy
+  }
+  return errors.map((error) => {
+    const context = error.context.map(entryOf)
+    const named = [...error.context].reverse().find((c) => c.key !== '' && !/^\d+$/.test(c.key))
+    const value = named !== undefined && isSecretName(named.key) && error.value !== undefined ? REDACTED : redactValue(error.value, memo)
+    return error.message === undefined ? { value, context } : { value, context, message: error.message }
+  })
 }
 
 /**
@@ -212,16 +255,20 @@ export const toPayload =
   (response: ReadResponse): E.Either<ServiceError, A> => {
     const result = codec.decode(payloadOf(response.body))
     if (E.isRight(result)) return result
-    const problems = drawErrors(result.left)
+    // The io-ts errors hold the values the codec saw: keep a copy without the body's secrets.
+    const errors = redactErrors(result.left)
+    const problems = drawErrors(errors)
     const secrets = secretValues(response.headers)
     return E.left(
       payloadError({
         status: response.status,
         statusClass: statusClassOf(response.status),
         requestId: requestIdOf(response.headers),
-        errors: result.left,
-        problems: problems.map((p) => redactText(p, secrets)),
-        message: redactText(`the ${response.status} response did not match ${codec.name}: ${problems.join('; ')}`, secrets),
+        errors,
+        // The lines are drawn from the redacted errors: only the header secrets are left to remove
+        // (the pair scanner would read `password: expected number` as a pair).
+        problems: problems.map((p) => withoutValues(p, secrets)),
+        message: withoutValues(`the ${response.status} response did not match ${codec.name}: ${problems.join('; ')}`, secrets),
         headers: redactHeaders(response.headers),
       }),
     )
