@@ -2,6 +2,7 @@
 // String(), draw, JSON.stringify, util.inspect, .message, headers and details; problem details;
 // OpenTelemetry attributes and status; fromSdkError; both outputs of `explain`; `classify`.
 // The forms are data written here; each names the pieces of text that must never come out.
+import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { inspect } from 'node:util'
@@ -303,5 +304,79 @@ describe('linear time', () => {
     ['backslash runs', `password="${'\\'.repeat(50)}`],
   ])('%s', (label, unit) => {
     expectLinear(label, (n) => unit.repeat(n), (text) => redactText(text), Math.ceil(250_000 / unit.length))
+  })
+})
+
+// -------------------------------------------------------------------------------------
+// property: generated secrets in every form, in bodies, headers, SDK texts and log lines
+// -------------------------------------------------------------------------------------
+
+describe('property: a generated secret in any form and any carrier appears in no rendering', () => {
+  /** A secret value: distinctive, with the punctuation credentials carry (base64, dots that make it look like a code). */
+  const value = fc.stringMatching(/^[A-Za-z][A-Za-z0-9._~+/!*@-]{7,30}[A-Za-z0-9]$/)
+  /** A value holding a double quote: both halves are secret. */
+  const quotedPair = fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{5,12}$/), fc.stringMatching(/^[A-Za-z0-9]{5,12}[A-Za-z]$/))
+
+  // `@@` is the value as it stands bare; `##` the value escaped as in a JSON string.
+  const forms = [
+    'OS_PASSWORD=@@', 'DB_PASSWORD: @@', '"DB_PASSWORD": "##"', 'GET /b?X-Amz-Security-Token=@@&X-Amz-Date=1', 'HW_SECRET_KEY=@@', 'token=@@', '{"token": "##"}',
+    'pwd=@@', '{"adminPass": "##"}', 'Cookie: lang=en; sid=@@; csrftoken=@@', 'Set-Cookie: SESSION=@@; Path=/; HttpOnly', 'Authorization: OBS AKID:@@',
+    'Authorization: Digest username="ann", nonce="n", response="@@", opaque="o"', 'Authorization: SDK-HMAC-SHA256 Access=AKID, SignedHeaders=host;x-sdk-date, Signature=@@',
+    'Authorization: Bearer @@', 'body=user%3Dann%26password%3D@@%26x%3D1', 'X-Auth-Token: @@', '{"password": "##"}', '{\\"password\\":\\"##\\"}',
+    '{"credential": {"access": "AKID", "secret": "##"}}', '<SignatureProvided>@@</SignatureProvided>', 'sk=@@', 'client_secret=@@&grant_type=x',
+  ]
+  const quotedForms = ['{"password": "##"}', '{"token": "##"}', "{'password': '@@'}", 'password=@@ user=ann', '{\\"password\\":\\"##\\"}']
+
+  const fill = (form: string, secret: string): string =>
+    form.split('@@').join(secret).split('##').join(form.includes('\\"') ? JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1) : JSON.stringify(secret).slice(1, -1))
+
+  const carriers = ['json-message', 'text-body', 'xml-message', 'header', 'success-body', 'sdk-python', 'sdk-object', 'log-line'] as const
+
+  const renderAll = (carrier: (typeof carriers)[number], text: string): ReadonlyArray<string> => {
+    const single = text.replace(/[\r\n]/g, ' ')
+    switch (carrier) {
+      case 'json-message': {
+        const raw = { status: 400, body: JSON.stringify({ error_code: 'AS.0001', error_msg: text }) }
+        const x = explain(raw)
+        return [...renderings(leftOf(decode(t.unknown)(raw))), JSON.stringify(x), renderExplanation(x)]
+      }
+      case 'text-body':
+        return renderings(leftOf(decode(t.unknown)({ status: 503, headers: { 'content-type': 'text/plain' }, body: text })))
+      case 'xml-message':
+        return renderings(leftOf(decode(t.unknown)({ status: 403, body: `<Error><Code>AccessDenied</Code><Message>${xmlEscape(text)}</Message></Error>` })))
+      case 'header':
+        return renderings(leftOf(decode(t.unknown)({ status: 500, headers: { 'x-echo': single, location: `https://x/y?q=${single}` }, body: '' })))
+      case 'success-body':
+        return renderings(leftOf(decode(t.type({ n: t.number }))({ status: 200, body: JSON.stringify({ n: text, m: text }) })))
+      case 'sdk-python':
+        return renderings(fromSdkError(`ClientRequestException - {status_code:401,request_id:r,error_code:APIGW.0301,error_msg:${single} }`))
+      case 'sdk-object':
+        return renderings(fromSdkError({ httpStatusCode: 500, errorCode: 'AS.0002', errorMsg: text, requestId: 'r' }))
+      case 'log-line':
+        return classifyLine(`status=401 ${single} error_code=IAM.0001`).flatMap((f) => [f.code, f.requestId ?? ''])
+    }
+  }
+
+  it('bare and quoted values', () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom(...forms), fc.constantFrom(...carriers), fc.constantFrom('', 'request failed: ', '{"msg":"', '\\"'), (secret, form, carrier, before) => {
+        const text = `${before}${fill(form, secret)} done`
+        for (const out of renderAll(carrier, text)) expect(out).not.toContain(secret)
+      }),
+      { numRuns: 600 },
+    )
+  })
+
+  it('values with a quote inside', () => {
+    fc.assert(
+      fc.property(quotedPair, fc.constantFrom(...quotedForms), fc.constantFrom(...carriers), ([a, b], form, carrier) => {
+        const text = `request failed: ${fill(form, `${a}"${b}`)} done`
+        for (const out of renderAll(carrier, text)) {
+          expect(out).not.toContain(a)
+          expect(out).not.toContain(b)
+        }
+      }),
+      { numRuns: 300 },
+    )
   })
 })
