@@ -60,6 +60,13 @@ const SECRET_WORDS = /token|passw|passphrase|passcode|pwd|secret|signature|crede
 const SECRET_ENDINGS = /(?:auth|pass|keys?|key[-_]?id|(?:^|[-_])(?:sig|sk))$/
 
 /**
+ * Names that mention a secret word but hold none: what a value is about (`token_type`,
+ * `encoded_authorization_message`, `password_policy`, `token_expires_at`, `session_timeout`) and
+ * keys that order or address data (`sort_key`, `partition_key`, `public_key`, `object_key`).
+ */
+const NOT_SECRET = /(?:message|msg|type|url|uri|policy|expires|expires_at|expiry|expiration|_at|_time|timeout|ttl|length|count|enabled|required)$|(?:sort|partition|primary|foreign|hash|range|shard|row|object|public|idempotency|cache|group|routing|index|order|unique|tag|label|column|field)[-_]?keys?$/
+
+/**
  * Secret names that are also ordinary words: as an unquoted `name: value` followed by a space
  * they are read as prose ("Invalid token: the token has expired"), not as a pair.
  */
@@ -72,13 +79,16 @@ const SECRET_NAMES = new Map<string, boolean>()
  * Whether a name (a header, a JSON or logfmt key, a query parameter, an environment variable)
  * holds a secret value: it contains `token`, `passw`, `pwd`, `secret`, `signature`,
  * `credential`, `cookie`, `session`, `authorization`, `api_key` or `access_key`, or ends with
- * `auth`, `pass`, `key` or `key_id`, or is `sig` or `sk`, in any case and with any prefix.
+ * `auth`, `pass`, `key` or `key_id`, or is `sig` or `sk`, in any case and with any prefix;
+ * unless it names what the value is about (`token_type`, `encoded_authorization_message`,
+ * `password_policy`, `session_timeout`) or a key that orders or addresses data (`sort_key`,
+ * `public_key`).
  *
  * @example
  * import { isSecretName } from 'otc-errors'
  * import * as assert from 'node:assert'
  * assert.deepStrictEqual(['OS_PASSWORD', 'adminPass', 'X-Amz-Security-Token', 'HW_SECRET_KEY', 'AccessKeyId'].map(isSecretName), [true, true, true, true, true])
- * assert.deepStrictEqual(['error_code', 'message', 'request_id', 'keystone_url'].map(isSecretName), [false, false, false, false])
+ * assert.deepStrictEqual(['error_code', 'message', 'request_id', 'keystone_url', 'sort_key', 'token_type'].map(isSecretName), [false, false, false, false, false, false])
  *
  * @since 0.1.0
  * @category redaction
@@ -88,7 +98,7 @@ export const isSecretName = (name: string): boolean => {
   const cached = SECRET_NAMES.get(name)
   if (cached !== undefined) return cached
   const lower = name.trim().toLowerCase()
-  const secret = SECRET_HEADERS.has(lower) || SECRET_WORDS.test(lower) || SECRET_ENDINGS.test(lower)
+  const secret = SECRET_HEADERS.has(lower) || ((SECRET_WORDS.test(lower) || SECRET_ENDINGS.test(lower)) && !NOT_SECRET.test(lower))
   if (SECRET_NAMES.size >= 1024) SECRET_NAMES.clear()
   if (name.length <= 64) SECRET_NAMES.set(name, secret)
   return secret
@@ -371,6 +381,14 @@ const cookieEnd = (text: string, at: number): number => {
 
 const MAX_NAME = 64
 
+/** A bare `null`, `true`, `false` (JSON, YAML) or `None`/`nil`: no secret to hide. */
+const isLiteral = (text: string, span: Span): boolean => {
+  const length = span.to - span.from
+  if (length > 9) return false
+  const word = text.slice(span.from, span.to)
+  return word === 'null' || word === 'true' || word === 'false' || word === 'None' || word === 'nil' || word === 'undefined'
+}
+
 /** Names whose object or array value is a secret as a whole (`"credential": {"access": …, "secret": …}`). */
 const WHOLE_VALUE = /credential|secret|passw|pwd|auth$/
 
@@ -469,7 +487,7 @@ const redactPairs = (text: string): string => {
       else if (lower.endsWith('cookie') || lower.endsWith('cookie2')) span = { from: v, to: cookieEnd(text, v) }
       else span = { from: v, to: bareEnd(text, v, kind === 'encoded') }
     }
-    if (span.to <= span.from) continue
+    if (span.to <= span.from || (quotedValue(text, v) === undefined && isLiteral(text, span))) continue
     ;(out ??= []).push(text.slice(last, span.from), REDACTED)
     last = span.to
     next = span.to

@@ -39,7 +39,7 @@ describe('isSecretName', () => {
     '%s is secret',
     (name) => expect(_.isSecretName(name)).toBe(true),
   )
-  it.each(['error_code', 'error_msg', 'message', 'request_id', 'X-Request-Id', 'keystone_url', 'auth_url', 'author', 'disk', 'Location', 'Expires'])('%s is not', (name) =>
+  it.each(['error_code', 'error_msg', 'message', 'request_id', 'X-Request-Id', 'keystone_url', 'auth_url', 'author', 'disk', 'Location', 'Expires', 'sort_key', 'public_key', 'token_type', 'encoded_authorization_message', 'password_policy', 'token_expires_at', 'session_timeout'])('%s is not', (name) =>
     expect(_.isSecretName(name)).toBe(false),
   )
   it('is what isSecretHeader says', () => {
@@ -69,6 +69,8 @@ describe('redactText: values read to their real end', () => {
     ['a bare PKI token', `token ${'MII' + 'A'.repeat(70)} end`, 'token [redacted] end'],
     ['a PKI token cut short at the end', `… ${'MII' + 'B'.repeat(30)}`, '… [redacted]'],
     ['a bare JWT', 'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln done', 'jwt [redacted] done'],
+    ['JSON literals are no secrets', '{"password":null,"token":true,"pwd":"x"}', '{"password":null,"token":true,"pwd":"[redacted]"}'],
+    ['keys that order data are no secrets', 'GET /v2/images?sort_key=name&sort_dir=asc&api_key=k1', 'GET /v2/images?sort_key=name&sort_dir=asc&api_key=[redacted]'],
   ])('%s', (_name, text, expected) => expect(_.redactText(text)).toBe(expected))
 
   it('is idempotent', () => {
