@@ -166,3 +166,104 @@ export const rawResponse: fc.Arbitrary<{
     ),
   ),
 })
+
+// -------------------------------------------------------------------------------------
+// hostile raw responses (for "never throws": issue 15, item 3)
+// -------------------------------------------------------------------------------------
+
+/** What a field of a hostile raw response does when read. */
+export type HostileField =
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'throws'; readonly thrown: 'error' | 'proxy' | 'string' | 'symbol' | 'undefined' }
+
+/** A thrown value: an Error, a Proxy whose every trap throws, or not an Error at all. */
+export const thrownValue = (kind: 'error' | 'proxy' | 'string' | 'symbol' | 'undefined'): unknown =>
+  kind === 'error' ? new Error('getter failed: X-Auth-Token: MIIthrownsecret123')
+  : kind === 'proxy' ? throwingProxy()
+  : kind === 'string' ? 'thrown string'
+  : kind === 'symbol' ? Symbol('thrown')
+  : undefined
+
+/** A Proxy whose every trap throws (`get`, `has`, `ownKeys`, `getPrototypeOf`, …), around `target`. */
+export const throwingProxy = (target: object = {}): object => {
+  const fail = (): never => {
+    throw new Error('trap')
+  }
+  return new Proxy(target, {
+    get: fail, set: fail, has: fail, ownKeys: fail, getPrototypeOf: fail, setPrototypeOf: fail, getOwnPropertyDescriptor: fail,
+    defineProperty: fail, deleteProperty: fail, isExtensible: fail, preventExtensions: fail, apply: fail, construct: fail,
+  })
+}
+
+/** A revoked Proxy: every operation on it throws a TypeError. */
+export const revokedProxy = (): object => {
+  const { proxy, revoke } = Proxy.revocable({}, {})
+  revoke()
+  return proxy
+}
+
+const hostileThrown = fc.constantFrom('error' as const, 'proxy' as const, 'string' as const, 'symbol' as const, 'undefined' as const)
+
+const hostileStatus: fc.Arbitrary<HostileField> = fc.oneof(
+  fc.integer({ min: 100, max: 599 }).map((value) => ({ kind: 'value' as const, value })),
+  fc.constantFrom<unknown>(Symbol('status'), 404n, '404', 'Not Found', null, undefined, {}, [], Number.NaN, -1, 1e300, true)
+    .map((value) => ({ kind: 'value' as const, value })),
+  fc.constant('proxy').map(() => ({ kind: 'value' as const, value: throwingProxy() })),
+  hostileThrown.map((thrown) => ({ kind: 'throws' as const, thrown })),
+)
+
+/** Headers that fight back: throwing getters, Proxies, revoked Proxies, a `Headers` look-alike whose `forEach` throws. */
+const hostileHeaderValue: fc.Arbitrary<() => unknown> = fc.oneof(
+  headersObject.map((h) => () => h),
+  fc.constant(() => throwingProxy()),
+  fc.constant(() => revokedProxy()),
+  fc.constant(() => Object.defineProperty({ 'content-type': 'application/json' }, 'x-request-id', { enumerable: true, get: () => { throw new Error('header getter') } })),
+  fc.constant(() => ({ forEach: () => { throw new Error('forEach') }, get: () => 'x' })),
+  fc.constant(() => ({ 'x-request-id': throwingProxy([]), 'set-cookie': [throwingProxy(), 'a=1'] })),
+  fc.constant(() => new Proxy({ 'x-subject-token': 'MIIhostileSecretToken' }, { get: () => { throw new Error('get') } })),
+)
+
+/** Bodies that fight back: getters that throw, Proxies around bytes, typed arrays whose accessors throw. */
+const hostileBodyValue: fc.Arbitrary<() => unknown> = fc.oneof(
+  bodyishText.map((b) => () => b),
+  fc.constant(() => throwingProxy(new Uint8Array([0x7b, 0x7d]))),
+  fc.constant(() => revokedProxy()),
+  fc.constant(() => Object.defineProperty(new Uint8Array([0x7b, 0x7d]), 'buffer', { get: () => { throw new Error('buffer') } })),
+  fc.constant(() => ({ toString: () => { throw new Error('toString') }, valueOf: () => { throw new Error('valueOf') } })),
+  fc.constant(() => Symbol('body')),
+  fc.constant(() => 42n),
+)
+
+/**
+ * A hostile raw response: `null`, `undefined`, primitives, a Proxy whose every trap throws, a
+ * revoked Proxy, or an object whose `status`, `headers` and `body` are each a value, a hostile
+ * value or a getter that throws (an Error, a Proxy, a string, a symbol, `undefined`). `reads`
+ * counts how often each field was read (a decoder reads each at most once).
+ */
+export const hostileRaw: fc.Arbitrary<() => { readonly raw: unknown; readonly reads: Readonly<Record<string, number>> }> = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 0, 'HTTP/1.1 404', Symbol('raw'), true, 10n).map((raw) => () => ({ raw, reads: {} })) },
+  { weight: 1, arbitrary: fc.constantFrom('proxy', 'revoked', 'function').map((kind) => () => ({ raw: kind === 'proxy' ? throwingProxy() : kind === 'revoked' ? revokedProxy() : Object.assign(() => undefined, { status: 500 }), reads: {} })) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ status: hostileStatus, headers: hostileHeaderValue, body: hostileBodyValue, headersThrow: fc.boolean(), bodyThrows: fc.boolean(), thrown: hostileThrown }).map(
+      ({ status, headers, body, headersThrow, bodyThrows, thrown }) =>
+        () => {
+          const reads: Record<string, number> = { status: 0, headers: 0, body: 0 }
+          const raw = {}
+          const define = (key: string, field: HostileField) =>
+            Object.defineProperty(raw, key, {
+              enumerable: true,
+              get: () => {
+                reads[key] = (reads[key] ?? 0) + 1
+                if (field.kind === 'throws') throw thrownValue(field.thrown)
+                return field.value
+              },
+            })
+          define('status', status)
+          define('headers', headersThrow ? { kind: 'throws', thrown } : { kind: 'value', value: headers() })
+          define('body', bodyThrows ? { kind: 'throws', thrown } : { kind: 'value', value: body() })
+          return { raw, reads }
+        },
+    ),
+  },
+)

@@ -10,14 +10,15 @@ import { defaultCatalog, prefixOf, type Catalog, type CatalogEntry } from '../ca
 import { classify } from '../classify/classify.js'
 import { parseRetryAfter } from '../classify/retryAfter.js'
 import { statusClassOf } from '../classify/status.js'
-import { redactHeaders, redactText, secretValues } from '../error/redact.js'
-import { ApiError, apiError, payloadError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
+import { redactHeaders, redactText, redactValue, secretValues, isSecretName, REDACTED } from '../error/redact.js'
+import { ApiError, payloadError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
 import { readBody } from '../response/body.js'
 import { headerValue, normalizeHeaders, requestIdOf } from '../response/headers.js'
 import type { Body, HeaderMap, RawResponse } from '../response/model.js'
 import { bodyText, bodyTextCapped } from '../response/text.js'
-import { extractError } from '../shapes/extract.js'
+import { extractError, requestIdInBody } from '../shapes/extract.js'
 import type { Extracted } from '../shapes/model.js'
+import { unexpected } from './failure.js'
 import { drawErrors } from './problems.js'
 
 // -------------------------------------------------------------------------------------
@@ -89,6 +90,8 @@ export interface ReadResponse {
   readonly body: Body
   /** Whether the body was cut at the cap before reading (error statuses only). */
   readonly truncated?: boolean
+  /** Why the raw response could not be read whole (a status that is no number, a getter that threw), when it could not. */
+  readonly problem?: string
 }
 
 // -------------------------------------------------------------------------------------
@@ -108,12 +111,68 @@ export interface ReadResponse {
  * @category destructors
  */
 export const readResponse = (raw: RawResponse, options: Pick<DecodeOptions, 'maxBodyBytes'> = {}): ReadResponse => {
-  const headers = normalizeHeaders(raw.headers)
-  const status = raw.status
-  if (status < 400 && isHttpStatus(status)) return { status, headers, body: readBody(headers, bodyText(raw.body)) }
+  const fields = readRaw(raw)
+  const headers = normalizeHeaders(fields.headers as RawResponse['headers'])
+  const { status } = fields
+  const problem = fields.problem === null ? {} : { problem: fields.problem }
+  if (status < 400 && isHttpStatus(status)) return { status, headers, body: readBody(headers, bodyText(fields.body as RawResponse['body'])), ...problem }
   // An error body is only examined up to the cap: a huge body costs what the cap costs.
-  const { text, truncated } = bodyTextCapped(raw.body, options.maxBodyBytes ?? MAX_BODY_BYTES)
-  return truncated ? { status, headers, body: readBody(headers, text), truncated } : { status, headers, body: readBody(headers, text) }
+  const { text, truncated } = bodyTextCapped(fields.body as RawResponse['body'], maxBodyBytesOf(options))
+  return truncated ? { status, headers, body: readBody(headers, text), truncated, ...problem } : { status, headers, body: readBody(headers, text), ...problem }
+}
+
+const maxBodyBytesOf = (options: Pick<DecodeOptions, 'maxBodyBytes'>): number => {
+  try {
+    const max = options.maxBodyBytes
+    return typeof max === 'number' ? max : MAX_BODY_BYTES
+  } catch {
+    return MAX_BODY_BYTES
+  }
+}
+
+/** The fields of a raw response, each read once, each behind its own guard. */
+interface RawFields {
+  readonly status: number
+  readonly headers: unknown
+  readonly body: unknown
+  /** Why the response could not be read as one, or null. */
+  readonly problem: string | null
+}
+
+const MISSING = Symbol('missing')
+
+/** One property of a raw response, read exactly once; a throwing getter or Proxy trap gives `MISSING`. */
+const readOnce = (raw: object, key: 'status' | 'headers' | 'body'): unknown => {
+  try {
+    return (raw as Record<string, unknown>)[key]
+  } catch {
+    return MISSING
+  }
+}
+
+const typeName = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value)
+
+/**
+ * Reads `status`, `headers` and `body` of whatever was passed as a raw response, each exactly
+ * once and each behind its own guard: a throwing getter, a Proxy whose traps throw, `null`,
+ * `undefined` or a status that is no number never make it throw. The object is never touched
+ * again afterwards.
+ */
+const readRaw = (raw: unknown): RawFields => {
+  if ((typeof raw !== 'object' && typeof raw !== 'function') || raw === null) {
+    return { status: 0, headers: undefined, body: undefined, problem: `expected a response object { status, headers, body }, got ${typeName(raw)}` }
+  }
+  const rawStatus = readOnce(raw, 'status')
+  const headers = readOnce(raw, 'headers')
+  const body = readOnce(raw, 'body')
+  const problems: Array<string> = []
+  let status = 0
+  if (typeof rawStatus === 'number') status = rawStatus
+  else if (typeof rawStatus === 'string' && /^\s*\d{3}\s*$/.test(rawStatus)) status = Number(rawStatus)
+  else problems.push(rawStatus === MISSING ? 'its status could not be read' : `its status is ${typeName(rawStatus)}, not a number`)
+  if (headers === MISSING) problems.push('its headers could not be read')
+  if (body === MISSING) problems.push('its body could not be read')
+  return { status, headers: headers === MISSING ? undefined : headers, body: body === MISSING ? undefined : body, problem: problems.length === 0 ? null : problems.join('; ') }
 }
 
 const isHttpStatus = (status: number): boolean => Number.isInteger(status) && status >= 100 && status <= 599
@@ -142,8 +201,8 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const retryAfter = retryAfterHeader === undefined ? O.none : parseRetryAfter(retryAfterHeader, (options.now ?? Date.now)())
   const classification = isHttpStatus(status) ? classify(status, entry, retryAfter, extracted.message) : UNCLASSIFIED
   const secrets = secretValues(headers)
-  const code = clean(extracted.code, secrets)
-  const message = clean(extracted.message, secrets)
+  const code = clean(visibleCode(extracted, body), secrets)
+  const message = clean(extracted.message ?? (response.problem === undefined ? null : `the response could not be read: ${response.problem}`), secrets)
   // The headers are redacted on first access only: most callers never look at them.
   return new ApiError({
     status,
@@ -158,13 +217,24 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
     catalog: O.isSome(entry) ? catalogView(entry.value) : null,
     documentedStatus: classification.documentedStatus,
     shape: extracted.shape,
-    details: cleanDetails(extracted, code, message, secrets),
+    details: cleanDetails(extracted, extracted.code === null || code !== null ? code : null, message, secrets),
     headers: NO_HEADERS,
     truncated: response.truncated === true,
   }, headers)
 }
 
 const NO_HEADERS: Readonly<Record<string, string>> = {}
+
+/**
+ * The code found in a body read as text (plain text, HTML, broken JSON), if it is still there
+ * once the text's secrets are removed: a code-shaped secret (`OS_PASSWORD=Abc.20240101`,
+ * `Authorization: Bearer AB.1234…`) is part of the secret, not a code.
+ */
+const visibleCode = (extracted: Extracted, body: Body): string | null => {
+  const { code } = extracted
+  if (code === null || body._tag === 'Json' || body._tag === 'Xml' || body._tag === 'Empty') return code
+  return redactText(body.text).includes(code) ? code : null
+}
 
 const UNCLASSIFIED = { category: 'unknown', retry: { retryable: false, strategy: 'never' }, documentedStatus: null } as const
 
@@ -175,7 +245,15 @@ const cleanDetails = (extracted: Extracted, code: string | null, message: string
   if (details.length === 1 && only !== undefined && only.code === extracted.code && only.message === extracted.message) {
     return code === only.code && message === only.message ? details : [{ code, message }]
   }
-  return details.map((d) => ({ code: clean(d.code, secrets), message: clean(d.message, secrets) }))
+  // A detail's code hidden in a secret (see `visibleCode`) goes with it.
+  return details.map((d) => ({ code: d.code !== null && d.code === extracted.code && code === null ? null : clean(d.code, secrets), message: clean(d.message, secrets) }))
+}
+
+/** A text with the given secret values replaced, and nothing else changed. */
+const withoutValues = (text: string, secrets: ReadonlyArray<string>): string => {
+  let out = text
+  for (const secret of secrets) if (secret !== '' && out.includes(secret)) out = out.split(secret).join(REDACTED)
+  return out
 }
 
 /** A text with the response's secrets (and secret-looking pairs) removed. */
@@ -191,6 +269,47 @@ const payloadOf = (body: Body): unknown => {
     default:
       return body.text
   }
+}
+
+/**
+ * The request id of a success response: a request-id header (`requestIdOf`), else the one the
+ * body carries at its top level (`requestIdInBody`: a dry run's 202 `{"request_id": "…"}`),
+ * with the response's secrets removed; `null` when there is none.
+ *
+ * @example
+ * import { payloadRequestId, readResponse } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(payloadRequestId(readResponse({ status: 202, body: '{"request_id":"9d2c41e0"}' })), '9d2c41e0')
+ * assert.strictEqual(payloadRequestId(readResponse({ status: 202, headers: { 'X-Request-Id': 'h-1' }, body: '{"request_id":"b-1"}' })), 'h-1')
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const payloadRequestId = (response: ReadResponse): string | null =>
+  requestIdOf(response.headers) ?? clean(requestIdInBody(response.body), secretValues(response.headers))
+
+/**
+ * A copy of io-ts errors without the body's secrets: the value of an error under a
+ * secret-named key is `[redacted]`, other values and the `actual` of every context entry are
+ * copied by `redactValue` (each object of the body once, however many errors point at it).
+ */
+const redactErrors = (errors: t.Errors): t.Errors => {
+  const memo = new Map<object, unknown>()
+  const entries = new Map<t.ContextEntry, t.ContextEntry>()
+  const entryOf = (entry: t.ContextEntry): t.ContextEntry => {
+    let copy = entries.get(entry)
+    if (copy === undefined) {
+      copy = { key: entry.key, type: entry.type, actual: isSecretName(entry.key) && entry.actual !== undefined ? REDACTED : redactValue(entry.actual, memo) }
+      entries.set(entry, copy)
+    }
+    return copy
+  }
+  return errors.map((error) => {
+    const context = error.context.map(entryOf)
+    const named = [...error.context].reverse().find((c) => c.key !== '' && !/^\d+$/.test(c.key))
+    const value = named !== undefined && isSecretName(named.key) && error.value !== undefined ? REDACTED : redactValue(error.value, memo)
+    return error.message === undefined ? { value, context } : { value, context, message: error.message }
+  })
 }
 
 /**
@@ -212,41 +331,24 @@ export const toPayload =
   (response: ReadResponse): E.Either<ServiceError, A> => {
     const result = codec.decode(payloadOf(response.body))
     if (E.isRight(result)) return result
-    const problems = drawErrors(result.left)
+    // The io-ts errors hold the values the codec saw: keep a copy without the body's secrets.
+    const errors = redactErrors(result.left)
+    const problems = drawErrors(errors)
     const secrets = secretValues(response.headers)
     return E.left(
       payloadError({
         status: response.status,
         statusClass: statusClassOf(response.status),
-        requestId: requestIdOf(response.headers),
-        errors: result.left,
-        problems: problems.map((p) => redactText(p, secrets)),
-        message: redactText(`the ${response.status} response did not match ${codec.name}: ${problems.join('; ')}`, secrets),
+        requestId: payloadRequestId(response),
+        errors,
+        // The lines are drawn from the redacted errors: only the header secrets are left to remove
+        // (the pair scanner would read `password: expected number` as a pair).
+        problems: problems.map((p) => withoutValues(p, secrets)),
+        message: withoutValues(`the ${response.status} response did not match ${codec.name}: ${problems.join('; ')}`, secrets),
         headers: redactHeaders(response.headers),
       }),
     )
   }
-
-/** Last line of defence: a value for whatever a broken input did to the pipeline. */
-const unexpected = (raw: unknown, error: unknown): ServiceError => {
-  const status = typeof raw === 'object' && raw !== null && typeof (raw as { status?: unknown }).status === 'number' ? (raw as { status: number }).status : 0
-  return apiError({
-    status,
-    statusClass: statusClassOf(status),
-    code: null,
-    service: null,
-    message: `the response could not be read: ${error instanceof Error ? redactText(error.message) : 'unknown failure'}`,
-    requestId: null,
-    category: 'unknown',
-    retry: { retryable: false, strategy: 'never' },
-    known: false,
-    catalog: null,
-    documentedStatus: null,
-    shape: 'none',
-    details: [],
-    headers: {},
-  })
-}
 
 /**
  * Decodes a raw response `{ status, headers, body }`: a status below 400 gives the payload
@@ -271,12 +373,16 @@ const unexpected = (raw: unknown, error: unknown): ServiceError => {
 export const decode =
   <A>(codec: t.Decoder<unknown, A>, options: DecodeOptions = {}) =>
   (raw: RawResponse): E.Either<ServiceError, A> => {
+    // The raw response is read once, field by field behind guards (see `readRaw`); what follows
+    // never touches it again, not even when something throws.
+    let status = 0
     try {
       const response = readResponse(raw, options)
+      status = response.status
       return response.status < 400 && isHttpStatus(response.status)
         ? toPayload(codec)(response)
         : E.left(toApiError(response, options))
     } catch (error) {
-      return E.left(unexpected(raw, error))
+      return E.left(unexpected(status, error))
     }
   }

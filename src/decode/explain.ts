@@ -7,9 +7,11 @@
 import type { Category, RetryHint, StatusClass } from '../error/vocabulary.js'
 import { statusClassOf } from '../classify/status.js'
 import { adviceFor } from '../classify/advice.js'
-import { requestIdOf } from '../response/headers.js'
 import type { RawResponse } from '../response/model.js'
-import { readResponse, toApiError, type DecodeOptions } from './decode.js'
+import { redactText, secretValues } from '../error/redact.js'
+import type { ApiError } from '../error/ServiceError.js'
+import { payloadRequestId, readResponse, toApiError, type DecodeOptions, type ReadResponse } from './decode.js'
+import { unexpected } from './failure.js'
 
 /**
  * The explanation of a response. `ok` is true below 400 (the body is payload and `code` is
@@ -48,7 +50,8 @@ export interface Explanation {
 }
 
 /**
- * Explains a raw response (never throws).
+ * Explains a raw response (never throws). A success's `requestId` is its request-id header, or
+ * the request id its body carries (a dry run's 202 `{"request_id": "…"}`).
  *
  * @example
  * import { explain } from 'otc-errors'
@@ -60,7 +63,19 @@ export interface Explanation {
  * @category decoders
  */
 export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanation => {
-  const response = readResponse(raw, options)
+  // The raw response is read once, field by field behind guards; a failure after that is
+  // explained from the status already read, never by reading the raw response again.
+  let status = 0
+  try {
+    const response = readResponse(raw, options)
+    status = response.status
+    return explainResponse(response, options)
+  } catch (error) {
+    return explainError(unexpected(status, error))
+  }
+}
+
+const explainResponse = (response: ReadResponse, options: DecodeOptions): Explanation => {
   const status = response.status
   if (status >= 100 && status < 400) {
     return {
@@ -70,7 +85,7 @@ export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanat
       code: null,
       service: null,
       message: null,
-      requestId: requestIdOf(response.headers),
+      requestId: requestIdOrNull(response),
       category: null,
       retry: { retryable: false, strategy: 'never' },
       known: false,
@@ -83,10 +98,19 @@ export const explain = (raw: RawResponse, options: DecodeOptions = {}): Explanat
       truncated: false,
     }
   }
-  const e = toApiError(response, options)
+  return explainError(toApiError(response, options))
+}
+
+// A success's request id: a header's, else the body's own (a dry run's 202), secrets removed.
+const requestIdOrNull = (response: ReadResponse): string | null => {
+  const id = payloadRequestId(response)
+  return id === null ? null : redactText(id, secretValues(response.headers))
+}
+
+const explainError = (e: ApiError): Explanation => {
   return {
     ok: false,
-    status,
+    status: e.status,
     statusClass: e.statusClass,
     code: e.code,
     service: e.service,

@@ -11,6 +11,7 @@ import { redactText } from '../error/redact.js'
 import { transportError, type ServiceError, type TransportError, type TransportReason } from '../error/ServiceError.js'
 import { concatBytes } from './bytes.js'
 import { serviceOfUrl } from './endpoint.js'
+import type { RawResponse } from '../response/model.js'
 import { decode, MAX_BODY_BYTES, type DecodeOptions } from './decode.js'
 import { field, stringField } from './unknown.js'
 
@@ -116,13 +117,17 @@ export const decodeFetch =
     } catch (error) {
       return E.left(toTransportError(error))
     }
+    // Each field of the response is read once, behind a guard (a throwing getter or a Proxy gives nothing).
+    const status = field(response, 'status')
+    const headers = field(response, 'headers')
+    const url = field(response, 'url')
     let body: Uint8Array
     try {
-      body = response.status >= 400 ? await readAtMost(response, (options.maxBodyBytes ?? MAX_BODY_BYTES) + 1) : new Uint8Array(await response.arrayBuffer())
+      body = typeof status === 'number' && status >= 400 ? await readAtMost(response, (options.maxBodyBytes ?? MAX_BODY_BYTES) + 1) : new Uint8Array(await response.arrayBuffer())
     } catch (error) {
       return E.left(toTransportError(error, 'read'))
     }
     // Where the response came from picks the variant of a code several services print (DBS., VPC.).
-    const service = options.service ?? serviceOfUrl(response.url)
-    return decode(codec, service === undefined ? options : { ...options, service })({ status: response.status, headers: response.headers, body })
+    const service = options.service ?? serviceOfUrl(url)
+    return decode(codec, service === undefined ? options : { ...options, service })({ status, headers, body } as RawResponse)
   }

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type * as t from 'io-ts'
-import { isSecretHeader, REDACTED } from '../error/redact.js'
+import { isSecretName, REDACTED, redactText } from '../error/redact.js'
 
 const MAX_VALUE = 60
 
@@ -38,6 +38,7 @@ const pathOf = (context: t.Context): string => {
 
 /**
  * One readable line per io-ts error, e.g. `token.expires_at: expected DateFromISOString, got "soon"`.
+ * A value under a secret-named key is never shown, nor a secret inside a value shown.
  *
  * @example
  * import { drawErrors } from 'otc-errors'
@@ -51,13 +52,14 @@ const pathOf = (context: t.Context): string => {
  */
 export const drawErrors = (errors: t.Errors): ReadonlyArray<string> => {
   const lines = errors.map((error) => {
-    if (error.message !== undefined) return `${pathOf(error.context)}: ${error.message}`
+    if (error.message !== undefined) return `${pathOf(error.context)}: ${redactText(error.message)}`
     const last = error.context[error.context.length - 1]
     const expected = last?.type.name ?? 'a value'
     // A value under a secret-looking key (password, token, sk, …) is never shown.
     const field = [...error.context].reverse().find((c) => c.key !== '' && !/^\d+$/.test(c.key))
-    const secret = field !== undefined && isSecretHeader(field.key)
-    return `${pathOf(error.context)}: expected ${expected}, got ${secret ? REDACTED : show(error.value)}`
+    const secret = field !== undefined && isSecretName(field.key)
+    // Other values are shown without the secrets they hold (`"sk=…"`, a PKI token).
+    return `${pathOf(error.context)}: expected ${expected}, got ${secret ? REDACTED : redactText(show(error.value))}`
   })
   return [...new Set(lines)]
 }

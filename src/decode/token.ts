@@ -11,6 +11,7 @@ import { REDACTED } from '../error/redact.js'
 import type { ServiceError } from '../error/ServiceError.js'
 import { headerValue } from '../response/headers.js'
 import { readResponse, toApiError, toPayload, type DecodeOptions } from './decode.js'
+import { unexpected } from './failure.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -187,8 +188,12 @@ export const decodeToken = (
   raw: Parameters<typeof readResponse>[0],
   options: DecodeOptions = {},
 ): E.Either<ServiceError, IamToken> => {
+  // The raw response is read once, field by field behind guards; a failure after that is
+  // reported from the status already read, never by reading the raw response again.
+  let status = 0
   try {
     const response = readResponse(raw, options)
+    status = response.status
     if (!(response.status >= 100 && response.status < 400)) return E.left(toApiError(response, options))
     const token = headerValue(response.headers, 'x-subject-token')
     const HeaderAndBody = new t.Type<TokenBody, TokenBody, unknown>(
@@ -209,9 +214,6 @@ export const decodeToken = (
       })),
     )
   } catch (error) {
-    return decodeTokenFailure(raw, error)
+    return E.left(unexpected(status, error))
   }
 }
-
-const decodeTokenFailure = (raw: Parameters<typeof readResponse>[0], error: unknown): E.Either<ServiceError, IamToken> =>
-  E.left(toApiError({ status: typeof raw?.status === 'number' ? raw.status : 0, headers: new Map(), body: { _tag: 'Text', text: error instanceof Error ? error.message : 'unreadable response' } }))

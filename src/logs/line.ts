@@ -318,7 +318,7 @@ export const lineClassifier = (catalog: LogCatalog): LineClassifier => {
   }
 
   return {
-    classify: (line) => scan(line, 0, line.length, new Set()),
+    classify: (line) => (typeof line === 'string' ? scan(line, 0, line.length, new Set()) : []),
     prefilter: new RegExp(PREFILTER_SOURCE, 'g'),
     scan,
   }
@@ -360,4 +360,14 @@ export const defaultLineClassifier = (): LineClassifier => (shared ??= lineClass
  * @since 0.1.0
  * @category destructors
  */
-export const classifyLine = (line: string): ReadonlyArray<Finding> => defaultLineClassifier().classify(line)
+export const classifyLine = (line: string): ReadonlyArray<Finding> => {
+  // Whatever a caller passes (null, a number, a String object whose toString throws): no line, no finding.
+  if (typeof line !== 'string') return NO_FINDINGS
+  try {
+    return defaultLineClassifier().classify(line)
+  } catch {
+    return NO_FINDINGS
+  }
+}
+
+const NO_FINDINGS: ReadonlyArray<Finding> = []

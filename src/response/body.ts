@@ -6,7 +6,8 @@
  */
 import type { Body, HeaderMap } from './model.js'
 import { contentTypeOf } from './headers.js'
-import { decodeXmlEntities, readXml } from './xml.js'
+import { endsName, htmlTitle, isWhitespace, startsWithCI } from './html.js'
+import { readXml } from './xml.js'
 
 type MediaKind = 'json' | 'xml' | 'html' | 'text' | 'other' | 'none'
 
@@ -33,35 +34,11 @@ const mediaKind = (media: string | null): MediaKind => {
 const HTML_ROOTS: ReadonlySet<string> = new Set([
   'html', 'head', 'body', 'title', 'meta', 'link', 'script', 'style',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'center', 'pre', 'br', 'hr', 'table',
+  'ul', 'ol', 'li', 'dl', 'section', 'article', 'main', 'header', 'footer', 'address', 'blockquote',
+  'span', 'b', 'strong', 'em', 'font', 'small', 'noscript', 'form',
 ])
 
-const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c)
-
-/** Whether `text` has `needle` (ASCII lower case) at `at`, ignoring ASCII case. */
-const startsWithCI = (text: string, needle: string, at: number): boolean => {
-  if (at + needle.length > text.length) return false
-  for (let k = 0; k < needle.length; k++) if (lower(text.charCodeAt(at + k)) !== needle.charCodeAt(k)) return false
-  return true
-}
-
-/** The first index ≥ `from` where `needle` (ASCII lower case) occurs ignoring ASCII case, or -1. */
-const indexOfCI = (text: string, needle: string, from: number): number => {
-  const first = needle.charCodeAt(0)
-  for (let j = from; j + needle.length <= text.length; j++) {
-    if (lower(text.charCodeAt(j)) === first && startsWithCI(text, needle, j)) return j
-  }
-  return -1
-}
-
-const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
-
-/** Whether the character at `at` ends a tag name (so `<html` is not `<htmlx`). */
-const endsName = (text: string, at: number): boolean => {
-  if (at >= text.length) return true
-  const c = text.charCodeAt(at)
-  return isWhitespace(c) || c === 0x3e /* > */ || c === 0x2f /* / */
-}
 
 /**
  * Whether the (trimmed) text opens as an HTML document: after any XML declaration, comments
@@ -96,21 +73,24 @@ const startsWithMarkup = (text: string): boolean => {
   return isAsciiLetter(c) || c === 0x5f /* _ */ || c === 0x3f /* ? */ || c === 0x21 /* ! */ || c >= 0x80
 }
 
+/** Characters that never stand for a corrupted `:` after a key. */
+const NOT_SEPARATOR = new Set([...',;.!?()[]{}\\/'].map((c) => c.charCodeAt(0)))
+
 /**
- * The text of an HTML page's `<title>`, entities decoded and whitespace collapsed; `null` when
- * there is no title or it is empty.
+ * Whether the (trimmed) text opens as a JSON member without its braces, as a copy of part of a
+ * body has it: `"error_code": …` (a quoted key of at most 80 characters, line breaks allowed,
+ * then `:`, `=` or a single corrupted character such as `*`).
  */
-const htmlTitle = (text: string): string | null => {
-  let open = indexOfCI(text, '<title', 0)
-  while (open !== -1 && !endsName(text, open + 6)) open = indexOfCI(text, '<title', open + 6)
-  if (open === -1) return null
-  const gt = text.indexOf('>', open + 6)
-  if (gt === -1) return null
-  const close = indexOfCI(text, '</title', gt + 1)
-  const lt = close === -1 ? text.indexOf('<', gt + 1) : close
-  const raw = text.slice(gt + 1, lt === -1 ? text.length : lt)
-  const title = decodeXmlEntities(raw).replace(/\s+/g, ' ').trim()
-  return title === '' ? null : title
+const opensAsMember = (trimmed: string): boolean => {
+  const quote = trimmed.charCodeAt(0)
+  if (quote !== 0x22 /* " */ && quote !== 0x27 /* ' */) return false
+  const close = trimmed.indexOf(quote === 0x22 ? '"' : "'", 1)
+  if (close <= 1 || close > 81) return false
+  let j = close + 1
+  while (j < trimmed.length && isWhitespace(trimmed.charCodeAt(j))) j++
+  if (j >= trimmed.length) return false
+  const c = trimmed.charCodeAt(j)
+  return c === 0x3a /* : */ || c === 0x3d /* = */ || !(isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || isWhitespace(c) || c === 0x22 || c === 0x27 || NOT_SEPARATOR.has(c) || c < 0x20)
 }
 
 const html = (text: string): Body => ({ _tag: 'Html', title: htmlTitle(text), text })
@@ -151,6 +131,8 @@ const safeContentType = (headers: HeaderMap): string | null => {
  * - other markup (`<?xml`, `<Error>`, …) → `Xml`, or `Html` when the header says `text/html` or
  *   the root is an HTML element (`<h1>`, `<body>`, …) and the header does not say XML;
  * - a JSON string, number, `true`, `false` or `null` → `Json`;
+ * - members without their braces (`"error_code": "AS.0001", "error_msg": …`, as a copy of
+ *   part of a body has them) → `BrokenJson`, whatever the header says;
  * - anything else → `BrokenJson` under a JSON type, `Html` under `text/html`, else `Text`.
  *
  * Every variant but `Empty` keeps the original text. Never throws.
@@ -193,6 +175,9 @@ export const readBody = (headers: HeaderMap, text: string): Body => {
   } else if (looksLikeJsonScalar(trimmed)) {
     const parsed = parseJson(trimmed)
     if (parsed !== NOT_JSON) return { _tag: 'Json', value: parsed, text }
+    if (opensAsMember(trimmed)) return { _tag: 'BrokenJson', text }
+  } else if (opensAsMember(trimmed)) {
+    return { _tag: 'BrokenJson', text }
   }
 
   if (kind === 'json') return { _tag: 'BrokenJson', text }

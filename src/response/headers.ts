@@ -14,7 +14,9 @@ import type { HeaderMap, HeadersInput } from './model.js'
  * - `x-compute-request-id`: Nova (ECS) on older endpoints;
  * - `x-obs-request-id`: Object Storage Service (OBS) in its native mode;
  * - `x-amz-request-id`: OBS in its S3-compatible mode;
- * - `x-apig-request-id`: APIG on some dedicated gateways.
+ * - `x-apig-request-id`: APIG on some dedicated gateways;
+ * - `x-trans-id`: Swift-style object storage (OBS's Swift API, Swift proxies), which also
+ *   prints it in its error pages.
  *
  * @example
  * import { REQUEST_ID_HEADERS } from 'otc-errors'
@@ -31,6 +33,7 @@ export const REQUEST_ID_HEADERS: ReadonlyArray<string> = [
   'x-obs-request-id',
   'x-amz-request-id',
   'x-apig-request-id',
+  'x-trans-id',
 ]
 
 /** At most this many elements of one array value are read (a Proxy may lie about `length`). */

@@ -8,4 +8,5 @@ export { REQUEST_ID_HEADERS, contentTypeOf, headerValue, normalizeHeaders, reque
 export { bodyText, type BodyInput } from './text.js'
 export { decodeXmlEntities, readXml, type XmlSummary } from './xml.js'
 export { readBody } from './body.js'
+export { MAX_HTML_BLOCKS, decodeHtmlEntities, htmlTitle, readHtml, type HtmlBlock, type HtmlSummary } from './html.js'
 export { parseCurl, type CurlResponse } from './curl.js'

@@ -30,7 +30,8 @@ export interface XmlSummary {
   readonly elements: ReadonlyMap<string, string>
 }
 
-const PREDEFINED: ReadonlyMap<string, string> = new Map([
+/** The five entities XML predefines. @internal */
+export const PREDEFINED: ReadonlyMap<string, string> = new Map([
   ['lt', '<'],
   ['gt', '>'],
   ['amp', '&'],
@@ -54,8 +55,8 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39
 const isHexDigit = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
 
 /** The text of a character or entity reference (`&` … `;` excluded), or `undefined`. */
-const referenceText = (ref: string): string | undefined => {
-  const predefined = PREDEFINED.get(ref)
+const referenceText = (ref: string, named: ReadonlyMap<string, string>): string | undefined => {
+  const predefined = named.get(ref)
   if (predefined !== undefined) return predefined
   if (ref.charCodeAt(0) !== 0x23 /* # */) return undefined
   const hex = ref.charCodeAt(1) === 0x78 /* x */
@@ -82,7 +83,15 @@ const referenceText = (ref: string): string | undefined => {
  * @since 0.1.0
  * @category xml
  */
-export const decodeXmlEntities = (text: string): string => {
+export const decodeXmlEntities = (text: string): string => decodeReferences(text, PREDEFINED)
+
+/**
+ * Decodes numeric character references and the named references of `named` (name without `&`
+ * and `;` → text), in one pass: what a reference decodes to is never decoded again. Linear.
+ *
+ * @internal
+ */
+export const decodeReferences = (text: string, named: ReadonlyMap<string, string>): string => {
   if (typeof text !== 'string') return ''
   let amp = text.indexOf('&')
   if (amp === -1) return text
@@ -99,7 +108,7 @@ export const decodeXmlEntities = (text: string): string => {
       }
       if (c === 0x26 /* & */) break
     }
-    const decoded = semicolon === -1 ? undefined : referenceText(text.slice(amp + 1, semicolon))
+    const decoded = semicolon === -1 ? undefined : referenceText(text.slice(amp + 1, semicolon), named)
     if (decoded !== undefined) {
       out += text.slice(from, amp) + decoded
       from = semicolon + 1

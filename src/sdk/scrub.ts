@@ -10,7 +10,7 @@
  * @since 0.1.0
  * @internal
  */
-import { REDACTED, redactText, secretValues } from '../error/redact.js'
+import { redactText, secretValues } from '../error/redact.js'
 import {
   ApiError,
   PayloadError,
@@ -24,19 +24,13 @@ import {
 import { normalizeHeaders } from '../response/headers.js'
 import type { HeadersInput } from '../response/model.js'
 
-/**
- * Keystone PKI tokens (`MII…`, base64 DER) and Fernet tokens (`gAAAAA…`): long enough that no
- * ordinary word matches, bounded character classes so the scan stays linear.
- */
-const TOKEN_LIKE = /(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/=_-]{60,}|gAAAAA[A-Za-z0-9_=-]{60,})/g
-
 const NONE: ReadonlyArray<string> = []
 
-/** Text with secrets removed: named pairs, the given values, and token-shaped runs. */
-export const scrubText = (text: string, secrets: ReadonlyArray<string> = NONE): string => {
-  const named = redactText(text, secrets)
-  return named.indexOf('MII') === -1 && named.indexOf('gAAAAA') === -1 ? named : named.replace(TOKEN_LIKE, REDACTED)
-}
+/**
+ * Text with secrets removed: the given values, named pairs and token-shaped runs (PKI, Fernet,
+ * JWT, PEM). `redactText` does all of it; this name stays for the modules that act on errors.
+ */
+export const scrubText = (text: string, secrets: ReadonlyArray<string> = NONE): string => redactText(text, secrets)
 
 const scrubNullable = (text: string | null, secrets: ReadonlyArray<string>): string | null => (text === null ? null : scrubText(text, secrets))
 

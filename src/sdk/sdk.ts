@@ -121,7 +121,9 @@ const bodyOfFields = (code: string | null, message: string | null, encoded: stri
 const unreadable = (text: string | null, ctx: Context): ServiceError => {
   const bounded = text === null ? null : text.length > 2000 ? `${text.slice(0, 2000)}…` : text
   const message = bounded === null ? 'an error that could not be read' : (bounded.split('\n')[0]?.trim() ?? '') || 'an empty error'
-  const code = text === null ? null : codeInText(text)
+  // A code-shaped secret (`OS_PASSWORD=Abc.20240101`) is part of the secret, not a code.
+  const found = text === null ? null : codeInText(text)
+  const code = found !== null && text !== null && scrubText(text).includes(found) ? found : null
   const entry = code === null ? O.none : (ctx.options.catalog ?? defaultCatalog()).lookup(code)
   const known = O.isSome(entry)
   return apiError({

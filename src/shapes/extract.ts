@@ -4,8 +4,10 @@
  *
  * @since 0.1.0
  */
+import { readHtml } from '../response/html.js'
 import type { Body } from '../response/model.js'
-import { isJsonObject, own, readKeys, textOf, type JsonObject } from './keys.js'
+import { htmlCode, htmlMessage, htmlRequestId } from './html.js'
+import { isJsonObject, own, readKeys, textOf, type JsonObject, type KeyReading } from './keys.js'
 import type { Extracted } from './model.js'
 import { codeInText, scanBrokenJson } from './scan.js'
 import { SHAPES, type Found } from './table.js'
@@ -87,12 +89,11 @@ const looksBinary = (text: string): boolean => {
   return n > 0 && odd * 10 > n
 }
 
-const xmlValue = (elements: ReadonlyMap<string, string>, names: ReadonlyArray<string>): string | null => {
-  for (const name of names) {
-    const value = textOf(elements.get(name))
-    if (value !== null) return value
-  }
-  return null
+/** The leaf elements of an XML body read with the key lists (`Code`, `Message`, `RequestId`, …), as JSON keys are. */
+const readElements = (elements: ReadonlyMap<string, string>, status: number): KeyReading => {
+  const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+  for (const [name, value] of elements) object[name] = value
+  return readKeys(object, status)
 }
 
 /**
@@ -117,24 +118,37 @@ export const extractError = (body: Body, status: number): Extracted => {
       case 'Json':
         return fromJson(body.value, status)
       case 'BrokenJson': {
-        const scanned = scanBrokenJson(body.text)
+        const scanned = scanBrokenJson(body.text, status)
         // Values read by the scanner are bounded like every other text (textOf).
-        const s = { code: scanned.code === null ? null : textOf(scanned.code), message: scanned.message === null ? null : textOf(scanned.message), requestId: scanned.requestId === null ? null : textOf(scanned.requestId) }
-        if (s.code === null && s.message === null) return { ...NONE, shape: 'broken-json', message: firstLine(body.text), details: [] }
+        const s = { code: textOf(scanned.code), message: textOf(scanned.message), requestId: textOf(scanned.requestId) }
+        if (s.code === null && s.message === null) {
+          const message = firstLine(body.text)
+          const code = message === null ? null : codeInText(message)
+          return { ...NONE, shape: 'broken-json', code, message, requestId: s.requestId, details: detailsOf(code, message) }
+        }
         return { shape: 'broken-json', code: s.code, message: s.message, requestId: s.requestId, details: [{ code: s.code, message: s.message }] }
       }
       case 'Xml': {
-        const code = xmlValue(body.elements, ['Code', 'code', 'ErrorCode', 'error_code'])
-        const message = xmlValue(body.elements, ['Message', 'message', 'ErrorMessage', 'error_msg'])
-        const requestId = xmlValue(body.elements, ['RequestId', 'requestId', 'request_id', 'RequestID'])
+        const { code, message, requestId } = readElements(body.elements, status)
         return { shape: 'obs-xml', code, message, requestId, details: detailsOf(code, message) }
       }
       case 'Html': {
-        const message = body.title ?? null
-        return { shape: 'html', code: codeInText(body.text), message, requestId: null, details: detailsOf(null, message) }
+        const page = readHtml(body.text)
+        // The title readBody found stands (a caller may have built the body without the page).
+        const read = { title: body.title ?? page.title, blocks: page.blocks }
+        const message = textOf(htmlMessage(read))
+        const code = htmlCode(read)
+        return { shape: 'html', code, message, requestId: htmlRequestId(read), details: detailsOf(code, message) }
       }
       case 'Text': {
         if (looksBinary(body.text)) return { ...NONE, shape: 'binary', message: `binary body (${body.text.length} characters)` }
+        // Members pasted without quotes or braces (`error_code: AS.0001, error_msg: …`) are read as broken JSON when a code key holds a code.
+        const scanned = scanBrokenJson(body.text, status)
+        const scannedCode = textOf(scanned.code)
+        if (scannedCode !== null) {
+          const m = textOf(scanned.message)
+          return { shape: 'broken-json', code: scannedCode, message: m, requestId: textOf(scanned.requestId), details: [{ code: scannedCode, message: m }] }
+        }
         const message = firstLine(body.text)
         const code = codeInText(body.text)
         return { shape: 'text', code, message, requestId: null, details: detailsOf(code, message) }
@@ -142,5 +156,37 @@ export const extractError = (body: Body, status: number): Extracted => {
     }
   } catch {
     return NONE
+  }
+}
+
+/**
+ * The request id a body carries itself, whatever its status: a top-level `request_id` (or
+ * `requestId`, … of `REQUEST_ID_KEYS`) of a JSON object such as a dry run's 202
+ * `{"request_id": "…"}`, an XML `<RequestId>`, the same key in broken JSON; `null` otherwise.
+ * Only the top level counts: a payload's nested `request_id` names something else. Never throws.
+ *
+ * @example
+ * import { readResponse, requestIdInBody } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(requestIdInBody(readResponse({ status: 202, body: '{"request_id":"0b6e7f3a9c"}' }).body), '0b6e7f3a9c')
+ * assert.strictEqual(requestIdInBody(readResponse({ status: 200, body: '{"jobs":[{"request_id":"x"}]}' }).body), null)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const requestIdInBody = (body: Body): string | null => {
+  try {
+    switch (body._tag) {
+      case 'Json':
+        return isJsonObject(body.value) ? readKeys(body.value, 0).requestId : null
+      case 'Xml':
+        return readElements(body.elements, 0).requestId
+      case 'BrokenJson':
+        return textOf(scanBrokenJson(body.text).requestId)
+      default:
+        return null
+    }
+  } catch {
+    return null
   }
 }

@@ -65,7 +65,7 @@ const normalizeKey = (key: string): string => key.replace(/[_\-\s]/g, '').toLowe
  * @since 0.1.0
  * @category constants
  */
-export const CODE_KEYS: ReadonlyArray<string> = ['errorcode', 'errcode', 'code', 'errorno', 'errno']
+export const CODE_KEYS: ReadonlyArray<string> = ['errorcode', 'errcode', 'code', 'errorno', 'errno', 'erno', 'errnum', 'errornum', 'errornumber']
 /**
  * Message-like keys, best first (normalised spelling).
  *
@@ -80,6 +80,8 @@ export const CODE_KEYS: ReadonlyArray<string> = ['errorcode', 'errcode', 'code',
 export const MESSAGE_KEYS: ReadonlyArray<string> = [
   'errormsg', 'errormessage', 'errmsg', 'errmessage', 'message', 'msg', 'errorextmsg', 'detail', 'details',
   'errordescription', 'description', 'title', 'reason', 'error', 'errorinfo',
+  'errordesc', 'errdesc', 'errdescription', 'errordetail', 'errordetails', 'errdetail', 'errortext', 'errtext',
+  'errorstring', 'errorstr', 'errstr', 'faultstring', 'errinfo', 'info',
 ]
 /**
  * Request-id-like keys (normalised spelling).
@@ -92,7 +94,9 @@ export const MESSAGE_KEYS: ReadonlyArray<string> = [
  * @since 0.1.0
  * @category constants
  */
-export const REQUEST_ID_KEYS: ReadonlyArray<string> = ['requestid', 'xrequestid', 'reqid']
+export const REQUEST_ID_KEYS: ReadonlyArray<string> = [
+  'requestid', 'xrequestid', 'reqid', 'xopenstackrequestid', 'openstackrequestid', 'xcomputerequestid', 'transid', 'xtransid',
+]
 
 const MAX_TEXT = 2000
 
@@ -114,7 +118,8 @@ const hasSpace = (text: string): boolean => {
 
 /**
  * A service code from a value: a trimmed string, or an integer unless it only repeats the
- * HTTP status (Keystone's `{"code": 401}` is no service code).
+ * HTTP status (Keystone's `{"code": 401}` is no service code). A code is a token: prose under a
+ * code key (`Invalid parameter`, `Bad request. Check it`) is none.
  *
  * @example
  * import { codeOf } from 'otc-errors'
@@ -123,6 +128,7 @@ const hasSpace = (text: string): boolean => {
  * assert.strictEqual(codeOf(1101, 400), '1101')
  * assert.strictEqual(codeOf(401, 401), null)
  * assert.strictEqual(codeOf('401', 401), null)
+ * assert.strictEqual(codeOf('Invalid parameter', 400), null)
  *
  * @since 0.1.0
  * @category destructors
@@ -133,8 +139,42 @@ export const codeOf = (value: unknown, status: number): string | null => {
   // The status again, as text (`{"error": {"code": "401", ...}}` on a 401), is no service code either.
   if (text === null || (text.length === 3 && text === String(status))) return null
   // A code is a token, not prose: a sentence under a "code" key is not a service code.
-  return text.length <= 100 && (!hasSpace(text) || !/\s{2,}|[.!?]\s/.test(text)) ? text : null
+  return text.length <= 100 && !(hasSpace(text) && isProse(text)) ? text : null
 }
+
+/**
+ * Whether a text reads as words rather than as a token: two words of letters or more
+ * (`Invalid parameter`), or sentence punctuation or doubled spaces between parts.
+ *
+ * @internal
+ */
+export const isProse = (text: string): boolean => {
+  if (/\s{2,}|[.!?,;:]\s/.test(text)) return true
+  let words = 0
+  for (const part of text.split(/\s+/)) if (/\p{L}{2}/u.test(part) && ++words >= 2) return true
+  return false
+}
+
+/**
+ * Whether a text has the shape of a code rather than of a word or a sentence: one token of
+ * letters, digits and `._:-` that has a digit (`ECS.0001`, `1101`), a dot or underscore
+ * (`SFS.TURBO`, `INVALID_PARAMETER`), inner capitals (`NoSuchBucket`) or is all capitals
+ * (`FORBIDDEN`). `Forbidden` and `Invalid parameter` are not codes.
+ *
+ * @example
+ * import { isCodeShaped } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(['ECS.0001', 'NoSuchBucket', 'Forbidden', 'Invalid parameter'].map(isCodeShaped), [true, true, false, false])
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isCodeShaped = (text: string): boolean =>
+  typeof text === 'string' &&
+  text.length >= 2 &&
+  text.length <= 100 &&
+  /^[A-Za-z0-9][A-Za-z0-9._:-]*[A-Za-z0-9]$/.test(text) &&
+  (/[0-9._]/.test(text) || /[a-z][A-Z]/.test(text) || /^[A-Z]{3,}$/.test(text))
 
 /** A message from a value: a string, or the message inside a nested object or list. */
 export const messageOf = (value: unknown, depth = 0): string | null => {
@@ -162,8 +202,8 @@ const CODE_RANK = rankMap(CODE_KEYS)
 const MESSAGE_RANK = rankMap(MESSAGE_KEYS)
 const REQUEST_ID_RANK = rankMap(REQUEST_ID_KEYS)
 
-/** What a key can stand for: its rank as a code key and as a message key, and whether it names a request id. */
-interface Role {
+/** What a key can stand for: its rank as a code key and as a message key, and whether it names a request id. @internal */
+export interface Role {
   readonly code: number
   readonly message: number
   readonly requestId: boolean
@@ -233,8 +273,11 @@ export const readKeys = (object: JsonObject, status: number): KeyReading => {
   let code: string | null = null
   let codeRank = Number.POSITIVE_INFINITY
   let codeKey: string | null = null
+  let prose: string | null = null
+  let proseRank = Number.POSITIVE_INFINITY
   let message: string | null = null
   let messageRank = Number.POSITIVE_INFINITY
+  let messageKey: string | null = null
   let requestId: string | null = null
   const keys = Object.keys(object)
   for (let i = 0; i < keys.length && i < MAX_KEYS; i++) {
@@ -248,6 +291,13 @@ export const readKeys = (object: JsonObject, status: number): KeyReading => {
         code = found
         codeRank = role.code
         codeKey = key
+      } else if (role.code < proseRank) {
+        // A sentence under a code key: no code, but what the service said.
+        const text = textOf(value)
+        if (text !== null && isProse(text)) {
+          prose = text
+          proseRank = role.code
+        }
       }
     }
     if (role.message < messageRank) {
@@ -255,9 +305,33 @@ export const readKeys = (object: JsonObject, status: number): KeyReading => {
       if (found !== null) {
         message = found
         messageRank = role.message
+        messageKey = key
       }
     }
     if (requestId === null && role.requestId) requestId = textOf(value)
   }
-  return { code, message, requestId, codeKey }
+  return settleReading({ code, message, requestId, codeKey }, prose, messageKey, status)
 }
+
+/**
+ * What a person makes of a code key holding a sentence (`prose`): when the message is the
+ * token that looks like a code (`{"code": "Invalid parameter", "message": "ECS.0001"}`), the
+ * two swap places; otherwise the sentence is the message when there is no other.
+ *
+ * @internal
+ */
+export const settleReading = (reading: KeyReading, prose: string | null, messageKey: string | null, status: number): KeyReading => {
+  if (prose === null) return reading
+  const { code, message } = reading
+  const swapped = code === null && message !== null && isCodeShaped(message) ? codeOf(message, status) : null
+  if (swapped !== null) return { ...reading, code: swapped, message: prose, codeKey: messageKey }
+  return message === null ? { ...reading, message: prose } : reading
+}
+
+/**
+ * The role of a key of a body (its normalised spelling looked up in `CODE_KEYS`,
+ * `MESSAGE_KEYS` and `REQUEST_ID_KEYS`), for readers of text that is not JSON.
+ *
+ * @internal
+ */
+export const keyRole = (key: string): Role => roleOf(key)

@@ -33,3 +33,83 @@ describe('secretValues', () => {
     expect(_.secretValues(headers)).toEqual(['a=1; session=abcdefghij', 'session=abcdefghij', 'MIIshort1'])
   })
 })
+
+describe('isSecretName', () => {
+  it.each(['OS_PASSWORD', 'db_password', 'X-Amz-Security-Token', 'HW_SECRET_KEY', 'token', 'pwd', 'adminPass', 'AccessKeyId', 'access_key_id', 'X-Amz-Signature', 'X-Amz-Credential', 'JSESSIONID', 'basic_auth', 'sig', 'sk', 'api-key', 'private_key', 'passphrase'])(
+    '%s is secret',
+    (name) => expect(_.isSecretName(name)).toBe(true),
+  )
+  it.each(['error_code', 'error_msg', 'message', 'request_id', 'X-Request-Id', 'keystone_url', 'auth_url', 'author', 'disk', 'Location', 'Expires', 'sort_key', 'public_key', 'token_type', 'encoded_authorization_message', 'password_policy', 'token_expires_at', 'session_timeout'])('%s is not', (name) =>
+    expect(_.isSecretName(name)).toBe(false),
+  )
+  it('is what isSecretHeader says', () => {
+    for (const name of ['X-Subject-Token', 'Content-Type', 'OS_PASSWORD', 'X-Request-Id']) expect(_.isSecretHeader(name)).toBe(_.isSecretName(name))
+  })
+})
+
+describe('redactText: values read to their real end', () => {
+  it.each([
+    ['a prefixed name', 'OS_PASSWORD=Abc.20240101 next', 'OS_PASSWORD=[redacted] next'],
+    ['an escaped quote in a JSON value', '{"password":"ab\\"cd","user":"ann"}', '{"password":"[redacted]","user":"ann"}'],
+    ['an escaped quote in escaped JSON', '{\\"password\\":\\"ab\\\\\\"cd\\",\\"user\\":\\"ann\\"}', '{\\"password\\":\\"[redacted]\\",\\"user\\":\\"ann\\"}'],
+    ['a quote inside a bare value', 'password=ab"cd user=ann', 'password=[redacted] user=ann'],
+    ['the end of an enclosing string', '{"msg":"bad password=hunter2","code":"AS.0001"}', '{"msg":"bad password=[redacted]","code":"AS.0001"}'],
+    ['a JSON escape after a bare value', '"msg":"password=hunter2\\nnext line"', '"msg":"password=[redacted]\\nnext line"'],
+    ['every cookie pair', 'Cookie: a=1; session=xyz; other=abc status=401', 'Cookie: [redacted] status=401'],
+    ['Authorization: OBS', 'Authorization: OBS AK:SIG= status=403', 'Authorization: [redacted] status=403'],
+    ['Authorization: Digest', 'Authorization: Digest username="a", response="r0", opaque="o" end', 'Authorization: [redacted] end'],
+    ['Authorization: SDK-HMAC', 'Authorization: SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=S end', 'Authorization: [redacted] end'],
+    ['an Authorization value without a scheme', 'Authorization: MIIabc was refused', 'Authorization: [redacted] was refused'],
+    ['a URL-encoded pair', 'a=1%26password%3Dp%40ss%26b%3D2', 'a=1%26password%3D[redacted]%26b%3D2'],
+    ['URL-encoded JSON', '%22token%22%3A%22abc%22', '%22token%22%3A%22[redacted]%22'],
+    ['an XML element', '<Code>AS.0001</Code><SignatureProvided>c2ln</SignatureProvided>', '<Code>AS.0001</Code><SignatureProvided>[redacted]</SignatureProvided>'],
+    ['a credential object', '{"credential":{"access":"AK","secret":"SK"},"code":"IAM.0001"}', '{"credential":[redacted],"code":"IAM.0001"}'],
+    ['a PEM block', 'k -----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY----- x', 'k -----BEGIN EC PRIVATE KEY-----[redacted]-----END EC PRIVATE KEY----- x'],
+    ['a PEM block cut short', '{"key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQ', '{"key":"[redacted]'],
+    ['a bare PKI token', `token ${'MII' + 'A'.repeat(70)} end`, 'token [redacted] end'],
+    ['a PKI token cut short at the end', `… ${'MII' + 'B'.repeat(30)}`, '… [redacted]'],
+    ['a bare JWT', 'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln done', 'jwt [redacted] done'],
+    ['JSON literals are no secrets', '{"password":null,"token":true,"pwd":"x"}', '{"password":null,"token":true,"pwd":"[redacted]"}'],
+    ['keys that order data are no secrets', 'GET /v2/images?sort_key=name&sort_dir=asc&api_key=k1', 'GET /v2/images?sort_key=name&sort_dir=asc&api_key=[redacted]'],
+  ])('%s', (_name, text, expected) => expect(_.redactText(text)).toBe(expected))
+
+  it('is idempotent', () => {
+    for (const text of ['X-Auth-Token: abc', 'Authorization: Bearer abc', 'Cookie: a=1; b=2', '{"token":"x"}', '<password>x</password>']) {
+      const once = _.redactText(text)
+      expect(_.redactText(once)).toBe(once)
+    }
+  })
+})
+
+describe('redactHeaders', () => {
+  it('redacts pairs inside values of headers that are not secret by name', () => {
+    const headers = new Map([
+      ['location', 'https://obs/b/k?AccessKeyId=AK&Expires=1&Signature=S%3D'],
+      ['x-echo', 'password=hunter2 user=ann'],
+      ['x-auth-token', 'MIIabc'],
+      ['content-type', 'application/json; charset=UTF-8'],
+    ])
+    expect(_.redactHeaders(headers)).toEqual({
+      location: 'https://obs/b/k?AccessKeyId=[redacted]&Expires=1&Signature=[redacted]',
+      'x-echo': 'password=[redacted] user=ann',
+      'x-auth-token': '[redacted]',
+      'content-type': 'application/json; charset=UTF-8',
+    })
+  })
+})
+
+describe('redactValue', () => {
+  it('copies once, redacts secret keys and secrets in strings, keeps the rest', () => {
+    const shared = { token: 't', n: 1 }
+    const value = { a: shared, b: shared, list: ['sk=abc', 2, null], __proto__: 'x' } as Record<string, unknown>
+    const copy = _.redactValue(value) as Record<string, unknown>
+    expect(copy).toEqual({ a: { token: '[redacted]', n: 1 }, b: { token: '[redacted]', n: 1 }, list: ['sk=[redacted]', 2, null] })
+    expect(copy['a']).toBe(copy['b'])
+    expect(shared.token).toBe('t')
+  })
+  it('handles any depth without recursion', () => {
+    let deep: unknown = { password: 'x' }
+    for (let i = 0; i < 100_000; i++) deep = [deep]
+    expect(() => _.redactValue(deep)).not.toThrow()
+  })
+})

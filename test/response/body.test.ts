@@ -211,3 +211,29 @@ describe('readBody properties', () => {
     )
   })
 })
+
+describe('readBody: members without braces', () => {
+  it('reads members copied without their braces as broken JSON, whatever the header says', () => {
+    for (const type of [undefined, 'text/plain', 'application/json', 'text/html']) {
+      for (const text of ['"error_code": "AS.0001", "error_msg": "x"', "'error_code': 'AS.0001'", '"error_code\n" : "AS.0001"', '"error_code"*ABC.0001"']) {
+        expect(read(type, text)).toEqual({ _tag: 'BrokenJson', text })
+      }
+    }
+  })
+
+  it('a quoted string that is no key stays what it was', () => {
+    expect(read(undefined, '"Forbidden"')).toEqual({ _tag: 'Json', value: 'Forbidden', text: '"Forbidden"' })
+    expect(read(undefined, '"Forbidden", said the gateway')).toEqual({ _tag: 'Text', text: '"Forbidden", said the gateway' })
+    expect(read('text/plain', '"quoted" words')).toEqual({ _tag: 'Text', text: '"quoted" words' })
+    expect(read(undefined, "'tis the season")).toEqual({ _tag: 'Text', text: "'tis the season" })
+  })
+})
+
+describe('readBody: HTML pasted with line breaks inside tags', () => {
+  it('is still HTML, with its title', () => {
+    const text = '<html\n lang="en"><head><title\n>404 Not Found</title\n></head><body><p\n class="x">No such VPC.</p\n></body></html>'
+    expect(read(undefined, text)).toEqual({ _tag: 'Html', title: '404 Not Found', text })
+    const fragment = '<p\n class="error">The token has expired.</p\n>'
+    expect(read(undefined, fragment)).toEqual({ _tag: 'Html', title: null, text: fragment })
+  })
+})

@@ -169,6 +169,7 @@ describe('requestIdOf', () => {
       'x-obs-request-id',
       'x-amz-request-id',
       'x-apig-request-id',
+      'x-trans-id',
     ])
   })
 

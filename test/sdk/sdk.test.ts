@@ -194,6 +194,6 @@ describe('properties', () => {
       ['a long message', (n) => `{"ErrorMessage": "${'x '.repeat(n / 2)}"}`],
       ['a PKI token', (n) => `MII${'A'.repeat(n)}`],
     ]
-    for (const [label, make] of cases) expectLinear(label, make, (text) => _.fromSdkError(text), 50_000)
+    for (const [label, make] of cases) expectLinear(label, make, (text) => _.fromSdkError(text), 25_000)
   })
 })

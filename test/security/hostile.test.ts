@@ -8,6 +8,11 @@ import { describe, expect, it } from 'vitest'
 import { decode, MAX_BODY_BYTES } from '../../src/decode/decode.js'
 import { explain } from '../../src/decode/explain.js'
 import { draw, type ApiError } from '../../src/error/ServiceError.js'
+import { decodeFetch } from '../../src/decode/fetch.js'
+import { decodeToken } from '../../src/decode/token.js'
+import { classifyLine } from '../../src/logs/line.js'
+import type { RawResponse } from '../../src/response/model.js'
+import { anyValue, hostileRaw, revokedProxy, throwingProxy } from '../arbitraries.js'
 
 const decodeUnknown = decode(t.unknown)
 const apiErrorOf = (r: E.Either<unknown, unknown>): ApiError => {
@@ -106,3 +111,148 @@ describe('secrets in bodies', () => {
     if (E.isLeft(r)) for (const text of [JSON.stringify(r.left), String(r.left), inspect(r.left)]) expect(text).not.toContain('hunter2-secret')
   })
 })
+
+// -------------------------------------------------------------------------------------
+// hostile raw objects: "it never throws" (issue 15, item 3)
+// -------------------------------------------------------------------------------------
+
+describe('hostile raw objects', () => {
+  const decoders = {
+    decode: (raw: unknown) => decodeUnknown(raw as RawResponse),
+    'decode with a codec': (raw: unknown) => decode(t.type({ id: t.string }))(raw as RawResponse),
+    explain: (raw: unknown) => explain(raw as RawResponse),
+    decodeToken: (raw: unknown) => decodeToken(raw as RawResponse),
+  }
+
+  const statusGetterThrows = () => ({ get status(): number { throw new Error('status getter') }, body: '{"error_code":"AS.0001"}' })
+  const cases: ReadonlyArray<readonly [string, () => unknown]> = [
+    ['null', () => null],
+    ['undefined', () => undefined],
+    ['a number', () => 404],
+    ['a string', () => 'HTTP/1.1 404 Not Found'],
+    ['a symbol', () => Symbol('raw')],
+    ['a function', () => () => 404],
+    ['a status getter that throws', statusGetterThrows],
+    ['a status getter that throws a Proxy whose traps throw', () => ({ get status(): number { throw throwingProxy() } })],
+    ['a status getter that throws undefined', () => ({ get status(): number { throw undefined } })],
+    ['a Proxy whose every trap throws', () => throwingProxy()],
+    ['a revoked Proxy', () => revokedProxy()],
+    ['status: Symbol()', () => ({ status: Symbol('status'), body: '' })],
+    ['status: 404n', () => ({ status: 404n })],
+    ['status: a Proxy', () => ({ status: throwingProxy(), body: '' })],
+    ['status: an object whose valueOf throws', () => ({ status: { valueOf: () => { throw new Error('valueOf') }, [Symbol.toPrimitive]: () => { throw new Error('toPrimitive') } } })],
+    ['a headers getter that throws', () => ({ status: 500, get headers(): unknown { throw new Error('headers') }, body: '{"error_code":"AS.0001"}' })],
+    ['headers: a Proxy whose every trap throws', () => ({ status: 500, headers: throwingProxy(), body: '' })],
+    ['headers: a revoked Proxy', () => ({ status: 201, headers: revokedProxy(), body: '{}' })],
+    ['a header getter that throws', () => ({ status: 429, headers: Object.defineProperty({}, 'retry-after', { enumerable: true, get: () => { throw new Error('h') } }), body: '' })],
+    ['headers whose forEach throws', () => ({ status: 503, headers: { forEach: () => { throw new Error('forEach') }, get: () => 'x' }, body: '' })],
+    ['a body getter that throws', () => ({ status: 400, get body(): unknown { throw new Error('body getter') } })],
+    ['body: a Proxy around bytes', () => ({ status: 400, body: throwingProxy(new Uint8Array([0x7b, 0x7d])) })],
+    ['body: bytes whose buffer getter throws', () => ({ status: 400, body: Object.defineProperty(new Uint8Array([0x7b, 0x7d]), 'buffer', { get: () => { throw new Error('buffer') } }) })],
+    ['body: an object whose toString throws', () => ({ status: 200, body: { toString: () => { throw new Error('toString') } } })],
+    ['a success body getter that throws', () => ({ status: 201, headers: { 'x-subject-token': 'MIIsubject' }, get body(): unknown { throw new Error('body') } })],
+  ]
+
+  it.each(cases)('%s: no decoder throws, each field is read at most once', (_name, make) => {
+    for (const [decoder, run] of Object.entries(decoders)) {
+      const counted = countReads(make())
+      expect(() => run(counted.raw), decoder).not.toThrow()
+      for (const [key, n] of Object.entries(counted.reads)) expect(n, `${decoder} read ${key} ${n} times`).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('an unreadable raw response is an ApiError that says why, never retried', () => {
+    const cases: ReadonlyArray<readonly [unknown, string]> = [
+      [null, 'expected a response object { status, headers, body }, got null'],
+      [undefined, 'expected a response object { status, headers, body }, got undefined'],
+      [statusGetterThrows(), 'its status could not be read'],
+      [throwingProxy(), 'its status could not be read; its headers could not be read; its body could not be read'],
+      [{ status: Symbol('s') }, 'its status is symbol, not a number'],
+    ]
+    for (const [raw, why] of cases) {
+      const e = apiErrorOf(decodeUnknown(raw as RawResponse))
+      expect([e.status, e.category, e.retry.retryable, e.message]).toEqual([0, 'unknown', false, `the response could not be read: ${why}`])
+      expect(explain(raw as RawResponse)).toMatchObject({ ok: false, status: 0, category: 'unknown', message: `the response could not be read: ${why}` })
+      const token = decodeToken(raw as RawResponse)
+      expect(E.isLeft(token) && token.left._tag === 'ApiError' && token.left.message).toBe(`the response could not be read: ${why}`)
+    }
+  })
+
+  it('what can be read is used: the body of a response whose headers getter throws', () => {
+    const e = apiErrorOf(decodeUnknown({ status: 400, get headers(): never { throw new Error('h') }, body: '{"error_code":"AS.0001","error_msg":"bad"}' } as unknown as RawResponse))
+    expect([e.code, e.message, e.category]).toEqual(['AS.0001', 'bad', 'validation'])
+  })
+
+  it('the catch path reads neither the raw response nor a hostile thrown value', () => {
+    let reads = 0
+    const raw = { get status() { reads++; return 200 }, body: '{"id":"x"}' }
+    const codec = new t.Type<string, string, unknown>('Throws', (_u): _u is string => false, () => { throw throwingProxy() }, String)
+    const r = decode(codec)(raw)
+    expect(reads).toBe(1)
+    expect(E.isLeft(r) && r.left._tag === 'ApiError' && [r.left.status, r.left.message]).toEqual([200, 'the response could not be read: unknown failure'])
+    const secret = new t.Type<string, string, unknown>('Leaks', (_u): _u is string => false, () => { throw new Error('boom password=Hunter2-leak') }, String)
+    expect(JSON.stringify(decode(secret)({ status: 200, body: '"x"' }))).not.toContain('Hunter2-leak')
+  })
+
+  it('decodeFetch: a response whose getters throw resolves to a Left', async () => {
+    const hostile = Object.defineProperties({}, {
+      status: { get: () => { throw new Error('status') } },
+      headers: { get: () => { throw new Error('headers') } },
+      url: { get: () => { throw new Error('url') } },
+      arrayBuffer: { get: () => { throw new Error('arrayBuffer') } },
+    }) as Response
+    for (const input of [hostile, throwingProxy() as Response, revokedProxy() as Response, null as unknown as Response]) {
+      const r = await decodeFetch(t.unknown)(input)()
+      expect(E.isLeft(r)).toBe(true)
+    }
+  })
+
+  it('classifyLine: anything that is not a string has no finding', () => {
+    for (const line of [null, undefined, 42, {}, [], Symbol('line'), throwingProxy(), revokedProxy(), new String('AS.0001'), { toString: () => { throw new Error('x') } }]) {
+      expect(classifyLine(line as unknown as string)).toEqual([])
+    }
+  })
+
+  it('property: decode, explain and decodeToken never throw on hostile raw objects and read each field at most once', () => {
+    fc.assert(
+      fc.property(hostileRaw, (make) => {
+        for (const run of Object.values(decoders)) {
+          const { raw, reads } = make()
+          const r = run(raw)
+          expect(r).toBeDefined()
+          for (const n of Object.values(reads)) expect(n).toBeLessThanOrEqual(1)
+          // A secret in a hostile header never shows, whatever else went wrong.
+          expect(inspect(r, { depth: 20 })).not.toContain('MIIhostileSecretToken')
+        }
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('property: classifyLine never throws on any value', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyValue, fc.string(), fc.constant(null)), (line) => {
+        expect(Array.isArray(classifyLine(line as string))).toBe(true)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+/** Wraps a raw object so that every property read is counted (a Proxy around it; primitives pass through). */
+const countReads = (raw: unknown): { readonly raw: unknown; readonly reads: Record<string, number> } => {
+  const reads: Record<string, number> = {}
+  if ((typeof raw !== 'object' && typeof raw !== 'function') || raw === null) return { raw, reads }
+  let wrapped: unknown
+  try {
+    wrapped = new Proxy(raw, {
+      get: (target, key, receiver) => {
+        if (typeof key === 'string') reads[key] = (reads[key] ?? 0) + 1
+        return Reflect.get(target, key, receiver) as unknown
+      },
+    })
+  } catch {
+    wrapped = raw // a revoked Proxy cannot be wrapped
+  }
+  return { raw: wrapped, reads }
+}

@@ -1,5 +1,7 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { readBody } from '../../src/response/body.js'
+import { normalizeHeaders } from '../../src/response/headers.js'
 import { expectLinear } from '../support/linear.js'
 import type { Body } from '../../src/response/model.js'
 import * as _ from '../../src/shapes/extract.js'
@@ -83,6 +85,36 @@ describe('extractError on other bodies', () => {
   })
 })
 
+// Each class of input read end to end (readBody, then extractError), from bodies written for these tests.
+const asRead: ReadonlyArray<[string, string | undefined, string, number, { shape: string; code: string | null; message: string | null; requestId?: string | null }]> = [
+  // HTML: the sentence that explains, not the title
+  ['HTML: the paragraph', 'text/html', '<html><head><title>Error</title></head><body><h1>Error</h1><p>The VPC quota of the project is used up.</p></body></html>', 403, { shape: 'html', code: null, message: 'The VPC quota of the project is used up.' }],
+  ['HTML: a list item, tags broken over lines', undefined, '<html><head><title\n>403 Forbidden</title\n></head><body><h1>403 Forbidden</h1><ul\n><li\n class="e">The signature does not match the request.</li\n></ul></body></html>', 403, { shape: 'html', code: null, message: 'The signature does not match the request.' }],
+  ['HTML: a table cell, a code and a request id', 'text/html', '<html><title>Forbidden</title><table><tr><th>Error</th><td>Access denied by APIGW.0306: the IP address is blacklisted.</td></tr><tr><th>Request ID</th><td>b41f-0c2a-77de</td></tr></table></html>', 403, { shape: 'html', code: 'APIGW.0306', message: 'Access denied by APIGW.0306: the IP address is blacklisted.', requestId: 'b41f-0c2a-77de' }],
+  ['HTML: a generic title when nothing says more', 'text/html', '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>', 504, { shape: 'html', code: null, message: '504 Gateway Time-out' }],
+  // broken JSON as a terminal or a copy made it
+  ['broken: a line break inside a key', 'application/json', '{"error_code\n":"AS.0001","error_msg":"x"}', 400, { shape: 'broken-json', code: 'AS.0001', message: 'x' }],
+  ['broken: a corrupted separator', undefined, '{"error_code"*ABC.0001","error_msg":"Invalid group."}', 400, { shape: 'broken-json', code: 'ABC.0001', message: 'Invalid group.' }],
+  ['broken: members without braces', 'text/plain', '"error_code": "AS.0001", "error_msg": "x"', 400, { shape: 'broken-json', code: 'AS.0001', message: 'x' }],
+  ['broken: bare members in a text body', 'text/plain', 'error_code: VPC.0101, error_msg: Invalid VPC ID, request_id: 2b7c', 400, { shape: 'broken-json', code: 'VPC.0101', message: 'Invalid VPC ID', requestId: '2b7c' }],
+  ['broken: nothing keyed, a code in the line', 'application/json', 'upstream said APIGW.0101 and closed', 502, { shape: 'broken-json', code: 'APIGW.0101', message: 'upstream said APIGW.0101 and closed' }],
+  ['text: prose with a colon is still text', 'text/plain', 'Error: upstream connect error or disconnect/reset before headers', 503, { shape: 'text', code: null, message: 'Error: upstream connect error or disconnect/reset before headers' }],
+  // unusual keys, swapped code and message
+  ['keys: erno and msg', undefined, '{"erno": 1101, "msg": "Invalid username."}', 400, { shape: 'code-message', code: '1101', message: 'Invalid username.' }],
+  ['keys: errno and errmsg', undefined, '{"errno": "KMS.0203", "errmsg": "Key disabled."}', 409, { shape: 'code-message', code: 'KMS.0203', message: 'Key disabled.' }],
+  ['keys: code holds a sentence, message a code', undefined, '{"code": "Invalid parameter", "message": "ECS.0001"}', 400, { shape: 'code-message', code: 'ECS.0001', message: 'Invalid parameter' }],
+  ['keys: wrapped, code holds a sentence', undefined, '{"error": {"code": "Resource not found", "message": "IMG.0027"}}', 404, { shape: 'error.code', code: 'IMG.0027', message: 'Resource not found' }],
+  ['keys: a sentence under code and no code anywhere', undefined, '{"code": "Invalid parameter", "message": "The name is too long."}', 400, { shape: 'message-only', code: null, message: 'The name is too long.' }],
+  ['XML: read with the same keys', 'application/xml', '<Error><ErrorCode>Quota exceeded</ErrorCode><Message>OBS.0413</Message><RequestId>0000019</RequestId></Error>', 403, { shape: 'obs-xml', code: 'OBS.0413', message: 'Quota exceeded', requestId: '0000019' }],
+]
+
+describe('extractError on each class of input, as read', () => {
+  it.each(asRead)('%s', (_name, type, text, status, expected) => {
+    const body = readBody(normalizeHeaders(type === undefined ? {} : { 'Content-Type': type }), text)
+    expect(_.extractError(body, status)).toMatchObject(expected)
+  })
+})
+
 describe('extractError properties', () => {
   it('never throws on any JSON value and is deterministic', () => {
     fc.assert(
@@ -111,10 +143,10 @@ describe('extractError properties', () => {
   })
   it('the broken-JSON scanner is linear on hostile input', () => {
     const hostile: ReadonlyArray<readonly [string, (n: number) => string, number]> = [
-      ['open keys', (n) => '{"error_code":"'.repeat(n), 87_500],
-      ['quotes', (n) => '"'.repeat(n), 1_250_000],
-      ['spaces', (n) => `{"error_msg": ${' '.repeat(n)}x`, 250_000],
-      ['a long bare value', (n) => `{"error_code": ${'A'.repeat(n)}`, 1_250_000],
+      ['open keys', (n) => '{"error_code":"'.repeat(n), 43_750],
+      ['quotes', (n) => '"'.repeat(n), 625_000],
+      ['spaces', (n) => `{"error_msg": ${' '.repeat(n)}x`, 125_000],
+      ['a long bare value', (n) => `{"error_code": ${'A'.repeat(n)}`, 625_000],
     ]
     for (const [label, make, n] of hostile) expectLinear(label, make, (text) => _.extractError({ _tag: 'BrokenJson', text }, 400), n)
   })
