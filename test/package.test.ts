@@ -24,6 +24,18 @@ describe('the package', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
     expect([r.stderr, r.stdout.trim()]).toEqual(['', 'function function function function'])
   })
+  it('otc-errors/core has an empty default catalogue until otc-errors/catalog is loaded', () => {
+    const script = [
+      "const core = await import('otc-errors/core')",
+      "const empty = core.defaultCatalog(), made = core.makeCatalog([])",
+      "const ask = (c) => JSON.stringify([c.lookup('AS.0001'), c.lookup('AS.0001', 400, 'as'), c.lookupAll('AS.0001'), c.suggest('AS.0001'), c.entries(), c.files(), c.prefixes(), c.hasPrefix('AS'), c.canonicalCode('apigw.0308'), c.replacements()])",
+      "const before = [ask(empty) === ask(made), core.lookup('AS.0001')._tag, core.decode(core.HttpStatus)({ status: 400, body: '{\"error_code\":\"AS.0001\"}' }).left.known]",
+      "const { shippedCatalog } = await import('otc-errors/catalog')",
+      "console.log(JSON.stringify([...before, core.defaultCatalog() === shippedCatalog(), core.lookup('AS.0001')._tag]))",
+    ].join('\n')
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
+    expect([r.stderr, r.stdout.trim()]).toEqual(['', '[true,"None",false,true,"Some"]'])
+  })
   it('the root entry imports no Node built-in, directly or not', () => {
     const graph = importGraph(entry)
     expect(graph.size).toBeGreaterThan(10)

@@ -133,7 +133,20 @@ export const makeCatalog = (
   replacements: ReadonlyArray<Replacement> = [],
 ): Catalog => catalogOver(eagerSource(files), replacements)
 
-let empty: Catalog | undefined
+const NONE: ReadonlyArray<never> = []
+
+/** The catalogue without a single file (what `makeCatalog([])` gives), without the lookup machinery a bundle would then carry. */
+const EMPTY: Catalog = {
+  lookup: () => ({ _tag: 'None' }),
+  lookupAll: () => NONE,
+  suggest: () => NONE,
+  entries: () => NONE,
+  files: () => NONE,
+  prefixes: () => NONE,
+  hasPrefix: () => false,
+  canonicalCode: (code) => code,
+  replacements: () => NONE,
+}
 
 /**
  * The shipped catalogue: every published code of the OTC services. From the package root (and
@@ -149,7 +162,7 @@ let empty: Catalog | undefined
  * @since 0.1.0
  * @category constructors
  */
-export const defaultCatalog = (): Catalog => providedCatalog() ?? (empty ??= makeCatalog([]))
+export const defaultCatalog = (): Catalog => providedCatalog() ?? EMPTY
 
 /**
  * Layers a user's own catalogue files (parsed JSON, in the catalogue file format) over a base

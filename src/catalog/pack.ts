@@ -23,7 +23,8 @@
  * @since 0.1.0
  */
 import type { CatalogEntry } from './catalog.js'
-import { type CatalogFile, prefixOf } from './codec.js'
+import type { CatalogFile } from './codec.js'
+import { prefixOf } from './prefix.js'
 import { type CatalogHeader, type CatalogSource, headerIndex, keyOf, toEntry, variantOrder } from './view.js'
 
 /** `index.json`: the files' headers, and which files hold the codes of each lookup-key prefix. */

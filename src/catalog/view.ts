@@ -13,7 +13,8 @@
 import * as O from '../fp/option.js'
 import { statusClassOf } from '../classify/status.js'
 import type { Catalog, CatalogEntry, Replacement } from './catalog.js'
-import { type CatalogFile, docsUrlOf, prefixOf } from './codec.js'
+import { type CatalogFile, docsUrlOf } from './codec.js'
+import { prefixOf } from './prefix.js'
 
 /** A catalogue file without its entries. */
 export type CatalogHeader = Omit<CatalogFile, 'entries'>
