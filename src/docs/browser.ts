@@ -18,7 +18,7 @@ import { embeddedPageData } from './pageCatalog.js'
 import { countText, FIRST_ROWS, messageText, MORE_ROWS, pageHeaders, pageTable, type TableRow } from './pageData.js'
 import { explainPasted } from './paste.js'
 import { compileQuery, NO_FILTERS, prefixMapOf, type SearchFilters } from './search.js'
-import { searchIndexOf, searchWith, type SearchIndex } from './searchIndex.js'
+import { searchIndexBuilder, searchWith, type SearchIndex } from './searchIndex.js'
 
 /**
  * What the "Try an example" button pastes: the Auto Scaling reference's own example, with its
@@ -87,6 +87,9 @@ interface Search {
 
 const FILTER_PARAMS = ['service', 'category', 'status'] as const satisfies ReadonlyArray<keyof SearchFilters>
 
+/** Rows added to the index per slice of idle time (a few milliseconds each). */
+const INDEX_SLICE = 500
+
 /** The select's option whose value is `wanted` without case ('' when none is). */
 const choose = (select: HTMLSelectElement, wanted: string): string => {
   const option = Array.from(select.options).find((o) => o.value.toLowerCase() === wanted.trim().toLowerCase())
@@ -114,14 +117,16 @@ const startSearch = (): Search | undefined => {
   const prefixes = prefixMapOf(pageHeaders(data))
   const every: ReadonlyArray<number> = Array.from({ length: total }, (_, i) => i)
 
-  // The index is made once: when the browser is idle after loading, or on the first search.
+  // The index is made once: a slice of rows at a time while the browser is idle after loading,
+  // and what is left of it on the first search that comes before.
+  const builder = searchIndexBuilder(total, table.searchRow, prefixes)
   let made: SearchIndex | undefined
-  const index = (): SearchIndex => (made ??= searchIndexOf(total, table.searchRow, prefixes))
+  const index = (): SearchIndex => (made ??= builder.finish())
 
   // Rows are made when first shown and kept; the page's own first rows are reused.
   const nodes = new Map<number, HTMLTableRowElement>()
   Array.from(body.rows).forEach((tr, i) => {
-    if (i < total && tr.id === table.row(i).anchor) nodes.set(i, tr)
+    if (i < total && tr.id === table.anchor(i)) nodes.set(i, tr)
   })
   const nodeOf = (i: number): HTMLTableRowElement => {
     let node = nodes.get(i)
@@ -240,7 +245,9 @@ const startSearch = (): Search | undefined => {
   let anchors: Map<string, number> | undefined
   let codes: Map<string, string> | undefined
   const reveal = (id: string): void => {
-    anchors ??= new Map(every.map((i) => [table.row(i).anchor, i]))
+    // Anchors are lower case; the page's own elements have camel-case ids (see ids.ts).
+    if (id === '' || id !== id.toLowerCase()) return
+    anchors ??= new Map(every.map((i) => [table.anchor(i), i]))
     const i = anchors.get(id)
     if (i === undefined) return
     let position = results.indexOf(i)
@@ -287,17 +294,23 @@ const startSearch = (): Search | undefined => {
     status()
   }
   // Make the index while nobody types, so that the first keystroke finds it ready.
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void index(), { timeout: 1000 })
-  else setTimeout(() => void index(), 100)
+  const slice = (more: () => boolean): void => {
+    do {
+      made = builder.step(INDEX_SLICE)
+    } while (made === undefined && more())
+    if (made === undefined) idle(slice)
+  }
+  const idle = (work: (more: () => boolean) => void): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => work(() => deadline.timeRemaining() > 2))
+    else setTimeout(() => work(() => false), 0)
+  }
+  idle(slice)
   return {
     reveal,
     anchorOfCode: (code) => {
       if (codes === undefined) {
         codes = new Map()
-        for (const i of every) {
-          const row = table.row(i)
-          if (!codes.has(row.code)) codes.set(row.code, row.anchor)
-        }
+        for (const i of every) if (!codes.has(table.code(i))) codes.set(table.code(i), table.anchor(i))
       }
       return codes.get(code)
     },

@@ -241,6 +241,7 @@ export const pageCatalogFiles = (data: PageData): ReadonlyArray<{ readonly name:
  * const table = pageTable(pageData(servicePages(files), files))
  * table.size // 1
  * table.row(0).anchor // 'as-0001'
+ * table.anchor(0) // 'as-0001'
  * table.searchRow(0) // { code: 'AS.0001', service: 'AS', status: '500', category: 'server', retry: 'backoff', message: 'System error.' }
  *
  * @since 0.1.0
@@ -250,6 +251,10 @@ export interface PageTable {
   readonly size: number
   /** The row at a position of the page (made once, then kept). */
   readonly row: (index: number) => TableRow
+  /** The code of a row, without making the row. */
+  readonly code: (index: number) => string
+  /** The anchor of a row, without making the row. */
+  readonly anchor: (index: number) => string
   /** What the search reads of a row (see `SearchRow`), made without the rest of the row. */
   readonly searchRow: (index: number) => SearchRow
 }
@@ -306,7 +311,12 @@ export const pageTable = (data: PageData): PageTable => {
       message: messageText({ message, otherMessages: other === undefined || other === 0 ? [] : other }),
     }
   }
-  return { size: refs.length, row, searchRow }
+  const code = (i: number): string => refs[i]?.[0] ?? ''
+  const anchor = (i: number): string => {
+    const own = refs[i]?.[7]
+    return own === undefined || own === 0 ? anchorOf(code(i)) : own
+  }
+  return { size: refs.length, row, searchRow, code, anchor }
 }
 
 /**

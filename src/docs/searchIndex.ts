@@ -51,6 +51,75 @@ export interface SearchIndex {
 const clean = (text: string): string => (text.includes(END) ? text.split(END).join(' ') : text)
 
 /**
+ * Makes a search index a slice of rows at a time, so that a page can make it while it is idle
+ * without holding up a keystroke: `step(n)` adds the next `n` rows and gives the index once all
+ * are in; `finish()` adds the rest at once.
+ *
+ * @example
+ * import { searchIndexBuilder } from './searchIndex.js'
+ * const rows = [{ code: 'AS.0001', service: 'AS', status: '500', category: 'server', retry: 'backoff', message: 'System error.' }]
+ * const builder = searchIndexBuilder(rows.length, (i) => rows[i]!, new Map())
+ * builder.step(1)?.size // 1
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export interface SearchIndexBuilder {
+  readonly step: (rows: number) => SearchIndex | undefined
+  readonly finish: () => SearchIndex
+}
+
+/**
+ * A builder of the index of `size` rows, read one by one with `rowAt`; `prefixes` (see
+ * `prefixMapOf`) give each code's key.
+ *
+ * @example
+ * import { searchIndexBuilder } from './searchIndex.js'
+ * searchIndexBuilder(0, () => ({ code: '', service: '', status: '', category: '', retry: '', message: '' }), new Map()).finish().size // 0
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const searchIndexBuilder = (size: number, rowAt: (index: number) => SearchRow, prefixes: PrefixMap): SearchIndexBuilder => {
+  const starts = new Int32Array(size * STRIDE + 1)
+  const pieces: Array<string> = []
+  let next = 0
+  let offset = 0
+  let done: SearchIndex | undefined
+  const step = (rows: number): SearchIndex | undefined => {
+    if (done !== undefined) return done
+    const to = Math.min(size, next + Math.max(1, rows))
+    const fields: Array<string> = []
+    for (let r = next; r < to; r++) {
+      const row = rowAt(r)
+      fields.push(row.code, row.service, row.status, row.category, row.retry, row.message, codeKey(prefixes, row.code))
+    }
+    const cleaned = fields.map(clean)
+    let piece = cleaned.length === 0 ? '' : `${cleaned.join(END)}${END}`.toLowerCase()
+    // Lower-casing can change a length (U+0130 becomes two code units): then field by field.
+    const lowered = piece.length === cleaned.reduce((n, f) => n + f.length + 1, 0) ? cleaned : cleaned.map((f) => f.toLowerCase())
+    if (lowered !== cleaned) piece = `${lowered.join(END)}${END}`
+    lowered.forEach((field, i) => {
+      starts[next * STRIDE + i] = offset
+      offset += field.length + 1
+    })
+    pieces.push(piece)
+    next = to
+    if (next < size) return undefined
+    starts[size * STRIDE] = offset
+    done = { size, text: pieces.join(''), starts }
+    return done
+  }
+  const finish = (): SearchIndex => {
+    let index = step(size)
+    // One step of `size` rows adds all that are left: this loop runs once.
+    while (index === undefined) index = step(size)
+    return index
+  }
+  return { step, finish }
+}
+
+/**
  * The index of `size` rows, read one by one with `rowAt`; `prefixes` (see `prefixMapOf`) give
  * each code's key.
  *
@@ -62,26 +131,8 @@ const clean = (text: string): string => (text.includes(END) ? text.split(END).jo
  * @since 0.1.0
  * @category constructors
  */
-export const searchIndexOf = (size: number, rowAt: (index: number) => SearchRow, prefixes: PrefixMap): SearchIndex => {
-  const parts: Array<string> = []
-  for (let r = 0; r < size; r++) {
-    const row = rowAt(r)
-    parts.push(row.code, row.service, row.status, row.category, row.retry, row.message, codeKey(prefixes, row.code))
-  }
-  const fields = parts.map(clean)
-  let text = fields.length === 0 ? '' : `${fields.join(END)}${END}`.toLowerCase()
-  // Lower-casing can change a length (U+0130 becomes two code units): then field by field.
-  const lowered = text.length === fields.reduce((n, f) => n + f.length + 1, 0) ? null : fields.map((f) => f.toLowerCase())
-  if (lowered !== null) text = lowered.length === 0 ? '' : `${lowered.join(END)}${END}`
-  const starts = new Int32Array(size * STRIDE + 1)
-  let offset = 0
-  ;(lowered ?? fields).forEach((field, i) => {
-    starts[i] = offset
-    offset += field.length + 1
-  })
-  starts[size * STRIDE] = offset
-  return { size, text, starts }
-}
+export const searchIndexOf = (size: number, rowAt: (index: number) => SearchRow, prefixes: PrefixMap): SearchIndex =>
+  searchIndexBuilder(size, rowAt, prefixes).finish()
 
 // -------------------------------------------------------------------------------------
 // destructors

@@ -61,6 +61,7 @@ describe('pageData', () => {
     expect(_.pageRows(inPage)).toEqual(expected)
     const table = _.pageTable(inPage)
     expect(table.size).toBe(expected.length)
+    expect(expected.every((e, i) => table.code(i) === e.code && table.anchor(i) === e.anchor)).toBe(true)
     const last = expected.length - 1
     expect(table.searchRow(last)).toEqual({
       code: expected[last]?.code,

@@ -5,7 +5,7 @@ import { prefixOf } from '../../src/catalog/codec.js'
 import { pageData, pageHeaders, pageTable } from '../../src/docs/pageData.js'
 import { servicePages } from '../../src/docs/pages.js'
 import * as _ from '../../src/docs/search.js'
-import { searchIndexOf, searchWith } from '../../src/docs/searchIndex.js'
+import { searchIndexBuilder, searchIndexOf, searchWith } from '../../src/docs/searchIndex.js'
 
 const row = (over: Partial<_.SearchRow> = {}): _.PreparedRow =>
   _.prepareRow({ code: 'APIG.0308', service: 'APIG', status: '429', category: 'throttled', retry: 'backoff', message: 'The throttling threshold has been reached.', ...over })
@@ -204,15 +204,34 @@ describe('the page index (searchWith)', () => {
     const none = searchIndexOf(0, () => table.searchRow(0), prefixes)
     expect(searchWith(none, _.compileQuery('a', prefixes), _.NO_FILTERS)).toEqual([])
   })
+  it('is the same index when made a slice of rows at a time', () => {
+    const builder = searchIndexBuilder(table.size, table.searchRow, prefixes)
+    let steps = 1
+    let sliced = builder.step(1000)
+    while (sliced === undefined) {
+      sliced = builder.step(1000)
+      steps++
+    }
+    expect(steps).toBe(Math.ceil(table.size / 1000))
+    expect(sliced.text).toBe(index.text)
+    expect([...sliced.starts]).toEqual([...index.starts])
+    expect(builder.step(1000)).toBe(sliced)
+    expect(builder.finish()).toBe(sliced)
+  })
   it('indexes text whose length changes when lower-cased', () => {
     const rows = [
       { code: 'X.1', service: 'X', status: '400', category: 'validation', retry: 'never', message: 'İstanbul region only' },
       { code: 'X.2', service: 'X', status: '404', category: 'not-found', retry: 'never', message: 'plain' },
     ]
     const odd = searchIndexOf(rows.length, (i) => rows[i] as _.SearchRow, new Map())
+    const builder = searchIndexBuilder(rows.length, (i) => rows[i] as _.SearchRow, new Map())
+    expect(builder.step(1)).toBeUndefined()
+    const sliced = builder.finish()
+    expect(sliced.text).toBe(odd.text)
     const reference = rows.map((r) => _.prepareRow(r))
     for (const q of ['plain', 'istanbul', 'status:404', 'x.2', 'region']) {
       expect(searchWith(odd, _.compileQuery(q, new Map()), _.NO_FILTERS), q).toEqual(_.searchRows(reference, _.compileQuery(q, new Map()), _.NO_FILTERS))
+      expect(searchWith(sliced, _.compileQuery(q, new Map()), _.NO_FILTERS), q).toEqual(_.searchRows(reference, _.compileQuery(q, new Map()), _.NO_FILTERS))
     }
   })
 })
