@@ -1,15 +1,17 @@
 // Benchmark, not a test: how fast the generated docs/catalog/index.html shows and searches the
 // whole catalogue in headless Chromium, each figure beside a baseline measured in the same run
 // (so a loaded machine slows both):
-// - load: first contentful paint, largest contentful paint, and "ready" (the script has wired
-//   search, filters and Explain), median of several fresh tabs; the baseline ("floor") is the
-//   same page cut down to its header and first rows, without data or script.
+// - load: first contentful paint, largest contentful paint, the load event, and "ready to
+//   search" (the script has wired search, filters and Explain), median of several fresh tabs;
+//   the baseline ("floor") is the same page cut down to its header and first rows, without data
+//   or script, loaded in turns with it.
 // - keystroke to results: from an input event (or a filter's change) to the frame after the
 //   table shows the new results, per keystroke of queries typed letter by letter (alias
 //   spellings, words, field terms) and of filter changes; the floor is a bare loop in the same
 //   tab that scans the lower-cased row texts for the query and writes the first rows with
 //   innerHTML.
 // - with --before REF (a git revision, e.g. main) or --before FILE: the same for that page.
+// Options: --loads N (7), --rounds N (3), --page FILE (another generated page).
 // Needs Debian's chromium (CHROMIUM_PATH, default /usr/bin/chromium) and `npm run docs` output.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -19,14 +21,14 @@ import { pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
 
 const root = new URL('..', import.meta.url).pathname
-const pagePath = join(root, 'docs/catalog/index.html')
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const args = process.argv.slice(2)
 const option = (name) => {
   const i = args.indexOf(name)
   return i === -1 ? undefined : args[i + 1]
 }
-const loads = Number(option('--loads') ?? 5)
+const pagePath = option('--page') ?? join(root, 'docs/catalog/index.html')
+const loads = Number(option('--loads') ?? 7)
 const rounds = Number(option('--rounds') ?? 3)
 const before = option('--before')
 
@@ -91,15 +93,20 @@ const load = async (path, { script = true } = {}) => {
   return { tab, marks }
 }
 
-const loadFigures = async (path, times, options) => {
-  const all = []
+/** Median figures of fresh loads of each page, taken in turns so that both see the same machine load. */
+const loadFigures = async (pages, times) => {
+  const all = pages.map(() => [])
   for (let i = 0; i < times; i++) {
-    const { tab, marks } = await load(path, options)
-    all.push(marks)
-    await tab.close()
+    for (const [k, { path, script }] of pages.entries()) {
+      const { tab, marks } = await load(path, { script })
+      all[k].push(marks)
+      await tab.close()
+    }
   }
-  const pick = (name) => median(all.map((m) => m[name]).filter((x) => typeof x === 'number'))
-  return { fcp: pick('fcp'), lcp: pick('lcp'), row: pick('row'), ready: pick('ready'), load: pick('load') }
+  return all.map((marks) => {
+    const pick = (name) => median(marks.map((m) => m[name]).filter((x) => typeof x === 'number'))
+    return { fcp: pick('fcp'), lcp: pick('lcp'), row: pick('row'), ready: pick('ready'), load: pick('load') }
+  })
 }
 
 /** What is typed, keystroke by keystroke: each entry is the input's value after one key. */
@@ -194,11 +201,19 @@ try {
     lines.push(line)
     process.stdout.write(`${line}\n`)
   }
-  say(`docs page: docs/catalog/index.html, ${kb(pagePath)} (floor: ${kb(floorPath)}), headless Chromium, ${loads} loads and ${rounds} typing rounds`)
+  say(`docs page: ${pagePath.startsWith(root) ? pagePath.slice(root.length) : pagePath}, ${kb(pagePath)} (floor: ${kb(floorPath)}), headless Chromium, ${loads} loads and ${rounds} typing rounds`)
 
-  const ours = await loadFigures(pagePath, loads)
-  const floor = await loadFigures(floorPath, loads, { script: false })
-  say(`load, median of ${loads}: first content ${ms(ours.fcp)} (floor ${ms(floor.fcp)}), largest content ${ms(ours.lcp)} (floor ${ms(floor.lcp)}), ready ${ms(ours.ready)}`)
+  const [ours, floor] = await loadFigures(
+    [
+      { path: pagePath, script: true },
+      { path: floorPath, script: false },
+    ],
+    loads,
+  )
+  say(
+    `load, median of ${loads}: first content ${ms(ours.fcp)} (floor ${ms(floor.fcp)}), largest content ${ms(ours.lcp)} (floor ${ms(floor.lcp)}), ` +
+      `load event ${ms(ours.load)} (floor ${ms(floor.load)}), ready to search ${ms(ours.ready)}`,
+  )
 
   const { tab } = await load(pagePath)
   const typed = []
@@ -218,8 +233,8 @@ try {
 
   if (beforePath !== undefined) {
     say(`before (${before}): ${kb(beforePath)}`)
-    const old = await loadFigures(beforePath, 1)
-    say(`  load: first content ${ms(old.fcp)}, largest content ${ms(old.lcp)}, ready ${ms(old.ready)}`)
+    const [old] = await loadFigures([{ path: beforePath, script: true }], 1)
+    say(`  load: first content ${ms(old.fcp)}, largest content ${ms(old.lcp)}, load event ${ms(old.load)}, ready to search ${ms(old.ready)}`)
     const { tab: oldTab } = await load(beforePath)
     const oldTyped = (await keystrokes(oldTab, { filters: false })).typed
     const oldBare = await oldFloorKeystrokes(oldTab)
