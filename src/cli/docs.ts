@@ -23,9 +23,11 @@ the same names are overwritten, nothing else is touched):
                 and retry strategy means
   <SERVICE>.md  one page per service: code, status, category, retry, message
                 and remedy, with an anchor per code (AS.md#as-0001)
-  index.html    every code on one page, with a search box (index.html?q=quota
-                opens filtered) and an Explain box that reads a pasted response
-                in the browser; no network needed, works from file://
+  index.html    every code on one page, with a search box that takes codes as
+                responses spell them (APIGW.0308), filters by service, category
+                and status (index.html?q=quota&service=RDS&status=4xx opens
+                filtered), and an Explain box that reads a pasted response in
+                the browser; no network needed, works from file://
 
 Options:
   --out DIR     the output directory (required)

@@ -1,9 +1,11 @@
 /**
  * The script of the generated HTML page, bundled with the library by esbuild
- * (`scripts/bundle-browser.mjs`): it filters the table as the person types (the rows are
- * rendered once, in the HTML; a search only toggles their `hidden`), keeps `?q=` in the address,
- * reveals a row named by the fragment, and explains pasted responses with the library's own
- * `explain`. Everything it shows is set as text, never as HTML.
+ * (`scripts/bundle-browser.mjs`). It searches the catalogue the page embeds (see `pageData.ts`)
+ * as the person types, with the page's filters, and renders only the first matching rows (more
+ * on request), so a keystroke costs the same whatever the catalogue's size; it keeps the query
+ * and filters in the address (`?q=`, `&service=`, `&category=`, `&status=`), reveals the row a
+ * fragment names (`#as-0001`), and explains pasted responses with the library's own `explain`.
+ * Everything it shows is set as text, never as HTML.
  *
  * @since 0.1.0
  */
@@ -12,8 +14,11 @@ import type { Explanation } from '../decode/explain.js'
 import { statusText } from '../error/ServiceError.js'
 import { CATEGORY_MEANINGS, STRATEGY_MEANINGS } from './glossary.js'
 import { PAGE_IDS } from './ids.js'
+import { embeddedPageData } from './pageCatalog.js'
+import { countText, FIRST_ROWS, messageText, MORE_ROWS, pageHeaders, pageTable, type TableRow } from './pageData.js'
 import { explainPasted } from './paste.js'
-import { matchesQuery, parseQuery, prepareRow, type PreparedRow } from './search.js'
+import { compileQuery, NO_FILTERS, prefixMapOf, type SearchFilters } from './search.js'
+import { searchIndexBuilder, searchWith, type SearchIndex } from './searchIndex.js'
 
 /**
  * What the "Try an example" button pastes: the Auto Scaling reference's own example, with its
@@ -34,8 +39,6 @@ const element = <T extends HTMLElement>(id: string, type: { new (): T }): T | nu
   return found instanceof type ? found : null
 }
 
-const cellText = (row: HTMLTableRowElement, index: number): string => row.cells[index]?.textContent?.trim() ?? ''
-
 const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag)
   if (text !== undefined) node.textContent = text
@@ -43,70 +46,167 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, clas
   return node
 }
 
+const link = (href: string, text: string): HTMLAnchorElement => {
+  const a = make('a', text)
+  a.href = href
+  return a
+}
+
+/** The elements of a row, the same as `rowHtml` in `html.ts` writes. */
+const rowNode = (row: TableRow): HTMLTableRowElement => {
+  const tr = make('tr')
+  tr.id = row.anchor
+  const code = make('td')
+  code.append(link(`#${row.anchor}`, row.code))
+  const remedy = make('td', row.remedy)
+  if (row.docsUrl !== null) {
+    const official = link(row.docsUrl, 'table')
+    official.rel = 'noopener'
+    remedy.append(' ', official)
+  }
+  tr.append(
+    code,
+    make('td', row.service),
+    make('td', row.status === null ? '–' : String(row.status)),
+    make('td', row.category),
+    make('td', row.retry),
+    make('td', messageText(row)),
+    remedy,
+  )
+  return tr
+}
+
 // -------------------------------------------------------------------------------------
 // search
 // -------------------------------------------------------------------------------------
 
 interface Search {
-  readonly apply: () => void
   readonly reveal: (id: string) => void
   readonly anchorOfCode: (code: string) => string | undefined
 }
 
+const FILTER_PARAMS = ['service', 'category', 'status'] as const satisfies ReadonlyArray<keyof SearchFilters>
+
+/** Rows added to the index per slice of idle time (a few milliseconds each). */
+const INDEX_SLICE = 500
+
+/** The select's option whose value is `wanted` without case ('' when none is). */
+const choose = (select: HTMLSelectElement, wanted: string): string => {
+  const option = Array.from(select.options).find((o) => o.value.toLowerCase() === wanted.trim().toLowerCase())
+  select.value = option?.value ?? ''
+  return select.value
+}
+
 const startSearch = (): Search | undefined => {
+  const data = embeddedPageData()
   const input = element(PAGE_IDS.search, HTMLInputElement)
   const body = element(PAGE_IDS.rows, HTMLTableSectionElement)
   const count = element(PAGE_IDS.count, HTMLElement)
   const none = element(PAGE_IDS.none, HTMLElement)
-  if (input === null || body === null || count === null || none === null) return undefined
-  const rows = Array.from(body.rows)
-  const prepared: ReadonlyArray<PreparedRow> = rows.map((row) => {
-    const status = cellText(row, 2)
-    return prepareRow({
-      code: cellText(row, 0),
-      service: cellText(row, 1),
-      status: /^\d+$/.test(status) ? status : '',
-      category: cellText(row, 3),
-      retry: cellText(row, 4),
-      message: cellText(row, 5),
-    })
+  const earlier = element(PAGE_IDS.earlier, HTMLButtonElement)
+  const more = element(PAGE_IDS.more, HTMLButtonElement)
+  const selects: Record<(typeof FILTER_PARAMS)[number], HTMLSelectElement | null> = {
+    service: element(PAGE_IDS.filterService, HTMLSelectElement),
+    category: element(PAGE_IDS.filterCategory, HTMLSelectElement),
+    status: element(PAGE_IDS.filterStatus, HTMLSelectElement),
+  }
+  if (data === null || input === null || body === null || count === null || none === null || earlier === null || more === null) return undefined
+
+  const table = pageTable(data)
+  const total = table.size
+  const prefixes = prefixMapOf(pageHeaders(data))
+  const every: ReadonlyArray<number> = Array.from({ length: total }, (_, i) => i)
+
+  // The index is made once: a slice of rows at a time while the browser is idle after loading,
+  // and what is left of it on the first search that comes before.
+  const builder = searchIndexBuilder(total, table.searchRow, prefixes)
+  let made: SearchIndex | undefined
+  const index = (): SearchIndex => (made ??= builder.finish())
+
+  // Rows are made when first shown and kept; the page's own first rows are reused.
+  const nodes = new Map<number, HTMLTableRowElement>()
+  Array.from(body.rows).forEach((tr, i) => {
+    if (i < total && tr.id === table.anchor(i)) nodes.set(i, tr)
   })
-  const anchors = new Map<string, string>()
-  rows.forEach((row) => {
-    const code = cellText(row, 0)
-    if (!anchors.has(code)) anchors.set(code, row.id)
+  const nodeOf = (i: number): HTMLTableRowElement => {
+    let node = nodes.get(i)
+    if (node === undefined) {
+      node = rowNode(table.row(i))
+      nodes.set(i, node)
+    }
+    return node
+  }
+
+  const filters = (): SearchFilters => ({
+    service: selects.service?.value ?? '',
+    category: selects.category?.value ?? '',
+    status: selects.status?.value ?? '',
   })
 
-  let applied: string | undefined
-  const apply = (): void => {
-    const query = input.value
-    if (query === applied) return
-    applied = query
-    const terms = parseQuery(query)
-    let shown = 0
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as HTMLTableRowElement
-      const show = terms.length === 0 || matchesQuery(terms, prepared[i] as PreparedRow)
-      if (row.hidden === show) row.hidden = !show
-      if (show) shown++
+  // What is shown: rows results[start..end).
+  let results: ReadonlyArray<number> = every
+  let start = 0
+  let end = nodes.size
+  let applied = ''
+  let target: HTMLTableRowElement | undefined
+
+  /** Says how many rows match and which are shown, and offers the others. */
+  const status = (): void => {
+    count.textContent = countText(results.length, total, start, end)
+    count.dataset['matches'] = String(results.length)
+    none.hidden = results.length !== 0
+    earlier.hidden = start === 0
+    earlier.textContent = `Show the ${Math.min(start, MORE_ROWS)} codes before these`
+    more.hidden = end >= results.length
+    more.textContent = `Show ${Math.min(results.length - end, MORE_ROWS)} more (${results.length - end} not shown)`
+  }
+
+  /**
+   * Shows `results[start..end)`, touching only the rows that come or go: a row that stays is
+   * not laid out again, so narrowing a search costs little.
+   */
+  const render = (): void => {
+    const wanted = new Set<HTMLTableRowElement>()
+    for (let k = start; k < end; k++) wanted.add(nodeOf(results[k] as number))
+    for (const tr of Array.from(body.rows)) if (!wanted.has(tr)) tr.remove()
+    let next = body.firstElementChild
+    for (const tr of wanted) {
+      if (tr === next) next = next.nextElementSibling
+      else body.insertBefore(tr, next)
     }
-    count.textContent = `Showing ${shown} of ${rows.length} codes`
-    none.hidden = shown !== 0
+    status()
+  }
+
+  const apply = (force = false): void => {
+    const query = input.value
+    const chosen = filters()
+    const key = JSON.stringify([query, chosen])
+    if (key === applied && !force) return
+    applied = key
+    const terms = compileQuery(query, prefixes)
+    results = terms.length === 0 && chosen.service === '' && chosen.category === '' && chosen.status === '' ? every : searchWith(index(), terms, chosen)
+    start = 0
+    end = Math.min(results.length, FIRST_ROWS)
+    render()
   }
 
   const keepInAddress = (): void => {
+    const params = new URLSearchParams()
     const query = input.value.trim()
-    const url = `${location.pathname}${query === '' ? '' : `?q=${encodeURIComponent(query)}`}${location.hash}`
+    if (query !== '') params.set('q', query)
+    const chosen = filters()
+    for (const name of FILTER_PARAMS) if (chosen[name] !== '') params.set(name, chosen[name])
+    const search = params.toString()
     try {
-      history.replaceState(history.state, '', url)
+      history.replaceState(history.state, '', `${location.pathname}${search === '' ? '' : `?${search}`}${location.hash}`)
     } catch {
-      // Some browsers refuse to rewrite file:// addresses; the filter works regardless.
+      // Some browsers refuse to rewrite file:// addresses; the search works regardless.
     }
   }
 
   let frame = 0
   input.addEventListener('input', () => {
-    // Coalesce fast typing into one pass per frame.
+    // Coalesce fast typing into one search per frame.
     if (frame !== 0) return
     frame = requestAnimationFrame(() => {
       frame = 0
@@ -114,19 +214,62 @@ const startSearch = (): Search | undefined => {
       keepInAddress()
     })
   })
+  for (const name of FILTER_PARAMS) {
+    selects[name]?.addEventListener('change', () => {
+      apply()
+      keepInAddress()
+    })
+  }
   element(PAGE_IDS.searchForm, HTMLFormElement)?.addEventListener('submit', (event) => {
     event.preventDefault()
     apply()
     keepInAddress()
   })
+  more.addEventListener('click', () => {
+    const added = document.createDocumentFragment()
+    const from = end
+    end = Math.min(results.length, end + MORE_ROWS)
+    for (let k = from; k < end; k++) added.append(nodeOf(results[k] as number))
+    body.append(added)
+    status()
+  })
+  earlier.addEventListener('click', () => {
+    const added = document.createDocumentFragment()
+    const to = start
+    start = Math.max(0, start - MORE_ROWS)
+    for (let k = start; k < to; k++) added.append(nodeOf(results[k] as number))
+    body.prepend(added)
+    status()
+  })
 
+  let anchors: Map<string, number> | undefined
+  let codes: Map<string, string> | undefined
   const reveal = (id: string): void => {
-    const target = id === '' ? null : document.getElementById(id)
-    if (!(target instanceof HTMLTableRowElement) || !target.hidden) return
-    // The row asked for is filtered out: show everything rather than a page without it.
-    input.value = ''
-    apply()
-    keepInAddress()
+    // Anchors are lower case; the page's own elements have camel-case ids (see ids.ts).
+    if (id === '' || id !== id.toLowerCase()) return
+    anchors ??= new Map(every.map((i) => [table.anchor(i), i]))
+    const i = anchors.get(id)
+    if (i === undefined) return
+    let position = results.indexOf(i)
+    if (position === -1) {
+      // The row asked for is filtered out: show everything rather than a page without it.
+      input.value = ''
+      for (const name of FILTER_PARAMS) {
+        const select = selects[name]
+        if (select !== null) select.value = ''
+      }
+      apply(true)
+      keepInAddress()
+      position = results.indexOf(i)
+    }
+    if (position < start || position >= end) {
+      start = position - (position % FIRST_ROWS)
+      end = Math.min(results.length, start + FIRST_ROWS)
+      render()
+    }
+    target?.classList.remove('target')
+    target = nodeOf(i)
+    target.classList.add('target')
     target.scrollIntoView({ block: 'center' })
   }
 
@@ -136,9 +279,42 @@ const startSearch = (): Search | undefined => {
     new ResizeObserver(() => document.documentElement.style.setProperty('--search-height', `${bar.offsetHeight}px`)).observe(bar)
   }
 
-  input.value = new URLSearchParams(location.search).get('q') ?? ''
-  apply()
-  return { apply, reveal, anchorOfCode: (code) => anchors.get(code) }
+  // The address says what to show, unless the person typed before the script ran.
+  const params = new URLSearchParams(location.search)
+  if (input.value === '') input.value = params.get('q') ?? ''
+  for (const name of FILTER_PARAMS) {
+    const select = selects[name]
+    if (select !== null && select.value === '') choose(select, params.get(name) ?? '')
+  }
+  const chosen = filters()
+  if (input.value.trim() !== '' || chosen.service !== '' || chosen.category !== '' || chosen.status !== '') apply()
+  else {
+    // The page already shows the first rows: keep them, only say what else there is.
+    applied = JSON.stringify([input.value, NO_FILTERS])
+    status()
+  }
+  // Make the index while nobody types, so that the first keystroke finds it ready.
+  const slice = (more: () => boolean): void => {
+    do {
+      made = builder.step(INDEX_SLICE)
+    } while (made === undefined && more())
+    if (made === undefined) idle(slice)
+  }
+  const idle = (work: (more: () => boolean) => void): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => work(() => deadline.timeRemaining() > 2))
+    else setTimeout(() => work(() => false), 0)
+  }
+  idle(slice)
+  return {
+    reveal,
+    anchorOfCode: (code) => {
+      if (codes === undefined) {
+        codes = new Map()
+        for (const i of every) if (!codes.has(table.code(i))) codes.set(table.code(i), table.anchor(i))
+      }
+      return codes.get(code)
+    },
+  }
 }
 
 // -------------------------------------------------------------------------------------
@@ -179,9 +355,7 @@ const renderExplanation = (answer: HTMLElement, x: Explanation, search: Search |
       const entry = document.createDocumentFragment()
       if (anchor === undefined) entry.append(x.catalogCode)
       else {
-        const link = make('a', x.catalogCode)
-        link.href = `#${anchor}`
-        entry.append(link)
+        entry.append(link(`#${anchor}`, x.catalogCode))
       }
       const documented = x.documentedStatus === null ? '' : ` (documented as ${x.documentedStatus}; the observed status decides)`
       entry.append(`${documented}: ${x.catalogMessage ?? ''}`)

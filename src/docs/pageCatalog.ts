@@ -1,26 +1,56 @@
 /**
  * The catalogue of the library when it runs inside the generated HTML page. The browser bundle
  * (`scripts/bundle-browser.mjs`) puts this module in the place of `catalog/bundled.generated.ts`,
- * so the library reads the catalogue the page embeds as JSON instead of carrying a second copy:
- * the page's Explain box then uses exactly the catalogue its table shows.
+ * so the library reads the data the page embeds (see `pageData.ts`) instead of carrying a second
+ * copy: the page's Explain box then uses exactly the catalogue its table shows.
  *
  * @since 0.1.0
  */
 import { PAGE_IDS } from './ids.js'
+import { pageCatalogFiles, type PageData } from './pageData.js'
 
-const read = (): ReadonlyArray<{ readonly name: string; readonly content: unknown }> => {
-  if (typeof document === 'undefined') return []
-  const text = document.getElementById(PAGE_IDS.catalog)?.textContent ?? '[]'
+let parsed: PageData | null | undefined
+
+/**
+ * The data the page embeds, parsed once (null outside a page, or when it is missing or broken).
+ *
+ * @example
+ * import { embeddedPageData } from './pageCatalog.js'
+ * embeddedPageData() // null outside the page
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const embeddedPageData = (): PageData | null => {
+  if (parsed !== undefined) return parsed
+  parsed = null
+  if (typeof document === 'undefined') return parsed
+  const text = document.getElementById(PAGE_IDS.catalog)?.textContent
+  if (text === undefined || text === null) return parsed
   try {
-    const parsed: unknown = JSON.parse(text)
-    return Array.isArray(parsed) ? (parsed as Array<{ name: string; content: unknown }>) : []
+    const value: unknown = JSON.parse(text)
+    if (typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1) parsed = value as PageData
   } catch {
-    return []
+    // a broken page: no data, so the table stays as rendered and Explain knows no code
   }
+  return parsed
+}
+
+type Files = Array<{ readonly name: string; readonly content: unknown }>
+
+let files: Files | undefined
+const materialised = (): Files => {
+  if (files === undefined) {
+    const data = embeddedPageData()
+    files = data === null ? [] : [...pageCatalogFiles(data)]
+  }
+  return files
 }
 
 /**
  * The catalogue files embedded in the page (empty outside a page, or when the data is missing).
+ * Made from the page's data on first use (the first Explain), not when the page loads: the
+ * array is a stand-in that builds the files when the library first reads it.
  *
  * @example
  * import { bundledCatalogFiles } from './pageCatalog.js'
@@ -29,4 +59,13 @@ const read = (): ReadonlyArray<{ readonly name: string; readonly content: unknow
  * @since 0.1.0
  * @category constants
  */
-export const bundledCatalogFiles: ReadonlyArray<{ readonly name: string; readonly content: unknown }> = read()
+export const bundledCatalogFiles: ReadonlyArray<{ readonly name: string; readonly content: unknown }> = new Proxy([] as Files, {
+  get: (_target, property) => Reflect.get(materialised(), property),
+  has: (_target, property) => Reflect.has(materialised(), property),
+  ownKeys: () => Reflect.ownKeys(materialised()),
+  getOwnPropertyDescriptor: (_target, property) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(materialised(), property)
+    // A proxy may not report `length` as configurable when its target's is not.
+    return descriptor === undefined || property !== 'length' ? descriptor : { ...descriptor, configurable: false }
+  },
+})

@@ -61,7 +61,7 @@ describe('docs command (in memory)', () => {
     expect([...files.keys()]).toContain(join('site', 'AS.md'))
     expect([...files.keys()].at(-1)).toBe(join('site', 'index.html'))
     expect(files.size).toBe(services + 2)
-    expect(files.get(join('site', 'index.html'))).toContain('<script>/* bundle */</script>')
+    expect(files.get(join('site', 'index.html'))).toContain('<script type="text/plain" id="otcScript">/* bundle */</script>')
     expect(out).toEqual([`wrote index.md and ${services} service pages, index.html to site\n`])
   })
   it('--format md writes only Markdown, and needs no bundle', async () => {
@@ -120,7 +120,8 @@ describe('docs command (in memory)', () => {
     const { writer, files } = memoryWriter()
     expect(await docsCommand(['--out', 'site', '--catalog', dir], io, writer, '')).toBe(0)
     expect(files.get(join('site', 'SHOP.md'))).toContain('| <a id="shop-0001"></a>[SHOP.0001](#shop-0001) | 409 | conflict | backoff | Basket \\| locked. | Wait. |')
-    expect(files.get(join('site', 'index.html'))).toContain('"code":"SHOP.0001"')
+    expect(files.get(join('site', 'index.html'))).toContain('["SHOP.0001",409,"Basket | locked.",')
+    expect(files.get(join('site', 'index.html'))).toContain('<option value="SHOP">SHOP (1)</option>')
   })
 })
 
