@@ -217,7 +217,7 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
     catalog: O.isSome(entry) ? catalogView(entry.value) : null,
     documentedStatus: classification.documentedStatus,
     shape: extracted.shape,
-    details: cleanDetails(extracted, extracted.code === null || code !== null ? code : null, message, secrets),
+    details: cleanDetails(extracted, code, message, secrets),
     headers: NO_HEADERS,
     truncated: response.truncated === true,
   }, headers)

@@ -64,7 +64,7 @@ const SECRET_ENDINGS = /(?:auth|pass|keys?|key[-_]?id|(?:^|[-_])(?:sig|sk))$/
  * `encoded_authorization_message`, `password_policy`, `token_expires_at`, `session_timeout`) and
  * keys that order or address data (`sort_key`, `partition_key`, `public_key`, `object_key`).
  */
-const NOT_SECRET = /(?:message|msg|type|url|uri|policy|expires|expires_at|expiry|expiration|_at|_time|timeout|ttl|length|count|enabled|required)$|(?:sort|partition|primary|foreign|hash|range|shard|row|object|public|idempotency|cache|group|routing|index|order|unique|tag|label|column|field)[-_]?keys?$/
+const NOT_SECRET = /(?:message|msg|type|url|uri|policy|expires|expires_at|expiry|expiration|_at|_time|timeout|ttl|length|count|enabled|required|allow-credentials)$|(?:sort|partition|primary|foreign|hash|range|shard|row|object|public|idempotency|cache|group|routing|index|order|unique|tag|label|column|field)[-_]?keys?$/
 
 /**
  * Secret names that are also ordinary words: as an unquoted `name: value` followed by a space

@@ -39,7 +39,7 @@ describe('isSecretName', () => {
     '%s is secret',
     (name) => expect(_.isSecretName(name)).toBe(true),
   )
-  it.each(['error_code', 'error_msg', 'message', 'request_id', 'X-Request-Id', 'keystone_url', 'auth_url', 'author', 'disk', 'Location', 'Expires', 'sort_key', 'public_key', 'token_type', 'encoded_authorization_message', 'password_policy', 'token_expires_at', 'session_timeout'])('%s is not', (name) =>
+  it.each(['error_code', 'error_msg', 'message', 'request_id', 'X-Request-Id', 'keystone_url', 'auth_url', 'author', 'disk', 'Location', 'Expires', 'sort_key', 'public_key', 'token_type', 'encoded_authorization_message', 'password_policy', 'token_expires_at', 'session_timeout', 'Access-Control-Allow-Credentials'])('%s is not', (name) =>
     expect(_.isSecretName(name)).toBe(false),
   )
   it('is what isSecretHeader says', () => {
