@@ -109,6 +109,31 @@ const isServiceFailure = (text: string) => has(text, FAILURE) && !has(text, CLIE
  * @category classification
  */
 export const categorizeWording = (status: number | null, message: string, description = ''): WordingVerdict => {
+  // Services repeat their messages: a response's verdict once found is kept (a bounded memo, see
+  // below). Catalogue descriptions are judged once at build time and never kept.
+  if (description !== '' || message.length > MEMO_TEXT_LIMIT) return judge(status, message, description)
+  let byMessage = verdicts.get(status)
+  if (byMessage === undefined) verdicts.set(status, (byMessage = new Map()))
+  const known = byMessage.get(message)
+  if (known !== undefined) return known
+  if (byMessage.size >= MEMO_ENTRIES) byMessage.clear()
+  const verdict = judge(status, message, description)
+  byMessage.set(message, verdict)
+  return verdict
+}
+
+/**
+ * The memo of verdicts by status and message: the wording rules are some thirty case-insensitive
+ * regular expressions, most of a decode's time when they run, while a service sends the same few
+ * messages again and again. Per status at most `MEMO_ENTRIES` messages of up to `MEMO_TEXT_LIMIT`
+ * characters are kept; a full map starts over, so memory stays bounded whatever the input.
+ */
+const verdicts = new Map<number | null, Map<string, WordingVerdict>>()
+const MEMO_ENTRIES = 512
+const MEMO_TEXT_LIMIT = 480
+
+/** The rules themselves (see `categorizeWording`). */
+const judge = (status: number | null, message: string, description: string): WordingVerdict => {
   const text = `${message} ${description}`
   if (status === 429) return v('throttled', 'backoff', 'status 429')
   if (status === 408) return v('timeout', 'backoff', 'status 408')
