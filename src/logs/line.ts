@@ -210,6 +210,11 @@ const GRPC_CODES: ReadonlySet<string> = new Set([
 ])
 const GRPC_LINE = /\brpc error\b|\bgrpc\b/i
 
+// Upper-case words a code key holds that say how a call went, not which error it was, and the
+// HTTP client's own codes (undici's `UND_ERR_CONNECT_TIMEOUT`).
+const NOT_CODES: ReadonlySet<string> = new Set(['SUCCESS', 'SUCCEEDED', 'SUCCESSFUL', 'NONE', 'NULL', 'TRUE', 'FALSE', 'FAIL', 'FAILED', 'FAILURE', 'UNKNOWN', 'UNDEFINED', 'NIL', 'DONE', 'PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'CANCELED'])
+const isNotCode = (code: string): boolean => NOT_CODES.has(code) || code.startsWith('UND_ERR_')
+
 // Distinct (code, status) pairs remembered; an adversarial log with millions of distinct codes
 // only costs the lookups again, not memory.
 const MAX_CACHED = 50_000
@@ -288,6 +293,7 @@ export const lineClassifier = (catalog: LogCatalog): LineClassifier => {
       // `api error X:` names a code only when the catalogue knows X; gRPC's `code = NotFound` is no service code.
       if (m[7] !== undefined && O.isNone(catalog.lookup(code))) continue
       if (m[4] !== undefined && GRPC_CODES.has(code) && GRPC_LINE.test(text)) continue
+      if (m[3] !== undefined && isNotCode(code)) continue
       seen.add(code)
       ;(codes ??= []).push(code)
     }

@@ -106,6 +106,13 @@ export const codeShapeSource = (knownPrefixes: ReadonlyArray<string>): string =>
 // `itemNotFound`; not `Success`, not `ECONNRESET`).
 const BARE_VALUE = '[0-9]{4,10}|[A-Za-z][a-z0-9]{0,40}[a-z][A-Z][A-Za-z0-9]{0,60}'
 
+// A quoted key's value may also be an upper-case name of three or more characters, as registries
+// and gateways print them (`{"code":"DENIED"}`, `"code": "MANIFEST_UNKNOWN"`), but not one that
+// starts with E: those are the runtime's errno names (`ECONNRESET`, `EAI_AGAIN`, `ERR_…`), no
+// service's. Words that only say how it went (`SUCCESS`, `FAILED`) are set aside by the line
+// reader (`NOT_CODES` in line.ts).
+const CAPS_VALUE = '[A-DF-Z][A-Z0-9]{2,40}(?:_[A-Z0-9]{1,40}){0,5}'
+
 // The characters a code may follow: anything but a word, path or file-name character, so
 // `/var/run/.s.PGSQL.5432` and `app.Foo.1234` hold no code.
 const BEFORE_CODE = '(?:^|[^A-Za-z0-9_./])'
@@ -114,7 +121,8 @@ const BEFORE_CODE = '(?:^|[^A-Za-z0-9_./])'
  * The whole log pattern. Capture groups, exactly one set per match:
  * 1. a code not glued to a word, path or file name (the match includes the character before);
  * 2. a code right after a JSON escape (`\nAS.0001` in an escaped body);
- * 3. a key's quoted value (`"error_code":"1101"`, `\"code\":\"AS.0001\"`, `"errorcode":["1103"]`);
+ * 3. a key's quoted value (`"error_code":"1101"`, `\"code\":\"AS.0001\"`, `"errorcode":["1103"]`,
+ *    `"code":"DENIED"`);
  * 4. a key's bare value (`errorCode=NoSuchBucket`);
  * 5. an XML element's text (`<Code>NoSuchBucket</Code>`);
  * 6. a Neutron error's `type` (`{"NeutronError":{"type":"PortNotFound",…}}`, escaped or not);
@@ -135,13 +143,14 @@ const BEFORE_CODE = '(?:^|[^A-Za-z0-9_./])'
 export const logPatternSource = (knownPrefixes: ReadonlyArray<string>, flavour: 'js' | 'rust' = 'js'): string => {
   const code = codeShapeSource(knownPrefixes)
   const value = `${code}|${BARE_VALUE}`
+  const quoted = `${value}|${CAPS_VALUE}`
   const keys = ERROR_CODE_KEYS.map(escapeRegex).join('|')
   const elements = ERROR_CODE_ELEMENTS.map(escapeRegex).join('|')
   const separator = `\\\\{0,8}["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\[?[ \\t]{0,4}`
   const source =
     `${BEFORE_CODE}(${code})\\b` +
     `|\\\\[nrt](${code})\\b` +
-    `|\\b(?:${keys})${separator}(?:\\\\{0,8}["'](${value})\\\\{0,8}["']|(${value})\\b)` +
+    `|\\b(?:${keys})${separator}(?:\\\\{0,8}["'](${quoted})\\\\{0,8}["']|(${value})\\b)` +
     `|<(?:${elements})>(${value})</` +
     `|NeutronError[^\\n]{0,600}?[\\\\"']type[\\\\"': \\t]{1,16}([A-Za-z][A-Za-z0-9_]{2,80})` +
     `|(?:\\bapi error |\\bfailed\\(|: )([A-Z][a-z0-9]{1,30}[A-Z][A-Za-z0-9]{1,60})(?:[:),])`

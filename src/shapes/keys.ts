@@ -118,8 +118,9 @@ const hasSpace = (text: string): boolean => {
 
 /**
  * A service code from a value: a trimmed string, or an integer unless it only repeats the
- * HTTP status (Keystone's `{"code": 401}` is no service code). A code is a token: prose under a
- * code key (`Invalid parameter`, `Bad request. Check it`) is none.
+ * HTTP status (Keystone's `{"code": 401}` is no service code), or the first such item of a list
+ * (`{"errorcode": ["1115"]}`). A code is a token: prose under a code key (`Invalid parameter`,
+ * `Bad request. Check it`) is none.
  *
  * @example
  * import { codeOf } from 'otc-errors'
@@ -129,11 +130,21 @@ const hasSpace = (text: string): boolean => {
  * assert.strictEqual(codeOf(401, 401), null)
  * assert.strictEqual(codeOf('401', 401), null)
  * assert.strictEqual(codeOf('Invalid parameter', 400), null)
+ * assert.strictEqual(codeOf(['1115'], 400), '1115')
  *
  * @since 0.1.0
  * @category destructors
  */
 export const codeOf = (value: unknown, status: number): string | null => {
+  // A list of codes (`{"errorcode": ["1115"]}`): the first one that is a code.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < Math.min(value.length, 10); i++) {
+      const item: unknown = value[i]
+      const code = Array.isArray(item) ? null : codeOf(item, status)
+      if (code !== null) return code
+    }
+    return null
+  }
   if (typeof value === 'number') return Number.isSafeInteger(value) && value !== status ? String(value) : null
   const text = textOf(value)
   // The status again, as text (`{"error": {"code": "401", ...}}` on a 401), is no service code either.

@@ -96,7 +96,21 @@ describe('classifyLine: no false positives', () => {
     '{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}',
     'uptime=893052425.115644s mem=16511.418MB go1.21.4',
     '"code": "Success" code=OK "code":"ECONNRESET"',
+    '{"code":"SUCCESS","data":{}} {"code":"FAILED"} {"error_code":"EAI_AGAIN"} {"code":"ERR_SOCKET_TIMEOUT"} {"code":"UND_ERR_CONNECT_TIMEOUT"}',
   ])('%s', (line) => expect(_.classifyLine(line)).toEqual([]))
+})
+
+// Registries print upper-case names as codes (the OCI distribution errors SWR returns).
+describe('upper-case names under a code key', () => {
+  it.each<[string, ReadonlyArray<string>]>([
+    ['Error response from daemon: unauthorized: {"errors":[{"code":"DENIED","message":"you do not have the permission","detail":""}]}', ['DENIED']],
+    ['[401][{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"},{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}]', ['UNAUTHORIZED', 'MANIFEST_UNKNOWN']],
+    ['msg="{\\"code\\":\\"NAME_UNKNOWN\\"}"', ['NAME_UNKNOWN']],
+  ])('%s', (line, codes) => expect(_.classifyLine(line).map((f) => f.code)).toEqual(codes))
+
+  it('a bare upper-case word after code= is no code (only a quoted value is)', () => {
+    expect(_.classifyLine('code=DENIED status=ok')).toEqual([])
+  })
 })
 
 describe('statusInLine', () => {

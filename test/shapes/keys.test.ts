@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as _ from '../../src/shapes/keys.js'
+import { explain } from '../../src/decode/explain.js'
 
 type Reading = Pick<_.KeyReading, 'code' | 'message' | 'codeKey'>
 const r = (code: string | null, message: string | null, codeKey: string | null): Reading => ({ code, message, codeKey })
@@ -58,5 +59,26 @@ describe('readKeys: a swapped code is still no repeated status', () => {
   it('keeps a message that only repeats the status as the message', () => {
     expect(_.readKeys({ code: 'Bad request', message: '400' }, 400)).toMatchObject(r(null, '400', null))
     expect(_.readKeys({ code: 'Bad request', message: '1101' }, 400)).toMatchObject(r('1101', 'Bad request', 'message'))
+  })
+})
+
+describe('codeOf on a list of codes', () => {
+  it.each<[unknown, string | null]>([
+    // IAM's `{"errorcode": ["1115"]}`: the first item that is a code
+    [['1115'], '1115'],
+    [[400, 'IAM.0011'], 'IAM.0011'],
+    [[], null],
+    [[['AS.0001']], null],
+    [[null, {}, 'Invalid parameter'], null],
+  ])('codeOf(%j) is %j', (value, code) => expect(_.codeOf(value, 400)).toBe(code))
+
+  it('looks at no more than ten items', () => {
+    expect(_.codeOf([...Array<null>(10).fill(null), 'AS.0001'], 400)).toBeNull()
+  })
+
+  it('readKeys and explain read it', () => {
+    expect(_.readKeys({ errorcode: ['1115'] }, 400).code).toBe('1115')
+    const x = explain({ status: 400, headers: {}, body: '{"errorcode":["1115"]}' })
+    expect([x.code, x.known, x.category]).toEqual(['1115', true, 'quota'])
   })
 })
