@@ -72,6 +72,7 @@ const caseless = (s: string): string =>
  *   (`SFS.TURBO`, `SVCSTG.SWR`, `CCI.01`), a dot and 4–10 digits;
  * - a one-letter first part followed by such parts (`X.ABC.4000001`);
  * - after a part that starts with a letter, 3 digits suffice (`XYZ.ALS.403.101`, `SVCSTG.CCE-ADDONMGR.400`);
+ * - a final part of one capital and 4–10 digits (`DRS.M00002`);
  * - an upper-case prefix of two or more underscore parts and a number (`SVCSTG_AMS_4000001`).
  * Versions (`v1.2.300`), IPs, times and lower-case file names never qualify.
  *
@@ -81,6 +82,7 @@ const caseless = (s: string): string =>
  * const re = new RegExp(`^${codeShapeSource(['ces'])}$`)
  * assert.ok(re.test('ces.0014') && re.test('FOO.0001') && re.test('SFS.TURBO.0001') && re.test('CCE_CM.0003'))
  * assert.ok(re.test('X.ABC.4000001') && re.test('XYZ.ALS.403.101') && re.test('CCI.01.400101') && re.test('SVCSTG_AMS_4000001'))
+ * assert.ok(re.test('DRS.M00002'))
  * assert.ok(!re.test('app.js.map') && !re.test('foo.1234') && !re.test('v1.2.300'))
  *
  * @since 0.1.0
@@ -96,6 +98,7 @@ export const codeShapeSource = (knownPrefixes: ReadonlyArray<string>): string =>
   return (
     `(?:(?:${first})(?:\\.${part}){0,3}\\.${digits}` +
     `|(?:${first})(?:\\.${part}){0,2}\\.[A-Z][A-Z0-9_-]{0,23}(?:\\.[0-9]{1,10})?\\.[0-9]{3}` +
+    `|(?:${first})(?:\\.${part}){0,2}\\.[A-Z][0-9]{${CODE_DIGITS.min},${CODE_DIGITS.max}}` +
     `|[A-Z](?:\\.${part}){1,3}\\.${digits}` +
     `|[A-Z][A-Z0-9]{1,15}(?:_[A-Z0-9]{1,16}){1,3}_[0-9]{5,10})`
   )
@@ -107,11 +110,12 @@ export const codeShapeSource = (knownPrefixes: ReadonlyArray<string>): string =>
 const BARE_VALUE = '[0-9]{4,10}|[A-Za-z][a-z0-9]{0,40}[a-z][A-Z][A-Za-z0-9]{0,60}'
 
 // A quoted key's value may also be an upper-case name of three or more characters, as registries
-// and gateways print them (`{"code":"DENIED"}`, `"code": "MANIFEST_UNKNOWN"`), but not one that
+// and gateways print them (`{"code":"DENIED"}`, `"code": "MANIFEST_UNKNOWN"`, Config's
+// `"error_code": "RMS.INTERNAL.ERROR"`), but not one that
 // starts with E: those are the runtime's errno names (`ECONNRESET`, `EAI_AGAIN`, `ERR_…`), no
 // service's. Words that only say how it went (`SUCCESS`, `FAILED`) are set aside by the line
 // reader (`NOT_CODES` in line.ts).
-const CAPS_VALUE = '[A-DF-Z][A-Z0-9]{2,40}(?:_[A-Z0-9]{1,40}){0,5}'
+const CAPS_VALUE = '[A-DF-Z][A-Z0-9]{2,40}(?:[._][A-Z0-9]{1,40}){0,5}'
 
 // The characters a code may follow: anything but a word, path or file-name character, so
 // `/var/run/.s.PGSQL.5432` and `app.Foo.1234` hold no code.

@@ -185,3 +185,15 @@ describe('classifyLine: the shapes real logs print, and the traps', () => {
     expect(_.classifyLine('status=404 {"NeutronError":{"type":"SubnetNotFound","message":"x"}}')[0]).toMatchObject({ code: 'SubnetNotFound', service: 'Neutron', category: 'not-found', known: true })
   })
 })
+
+// Catalogue codes of rarer shapes, as services print them (DRS tables, Config's RMS).
+describe('codes of rarer catalogue shapes', () => {
+  it.each<[string, ReadonlyArray<string>]>([
+    ['ERROR job failed: DRS.M00002: the job does not exist', ['DRS.M00002']],
+    ['{"error_code":"RMS.INTERNAL.ERROR","error_msg":"Internal server error occurred."}', ['RMS.INTERNAL.ERROR']],
+  ])('%s', (line, codes) => expect(_.classifyLine(line).map((f) => f.code)).toEqual(codes))
+
+  it('a capital and digits after a lower-case word or a file name is no code', () => {
+    expect(_.classifyLine('loaded app.V1234 and report.M00002.pdf; version=v1.M2024')).toEqual([])
+  })
+})
