@@ -48,7 +48,7 @@ export type Engine = (typeof ENGINES)[number]
  *
  * @example
  * import type { EngineFile } from 'otc-errors'
- * const f: EngineFile = { name: 'otc-codes.csv', content: 'code_key,…\r\n' }
+ * const f: EngineFile = { name: 'otc-code-lookup.csv', content: 'code_key,…\r\n' }
  *
  * @since 0.1.0
  * @category model
@@ -81,12 +81,12 @@ const HEADER = (engine: string, usage: string): string =>
 // -------------------------------------------------------------------------------------
 
 const postgresSql = (catalog: Catalog): string =>
-  HEADER('postgres', 'Run with psql from the directory holding otc-codes.csv: psql -f otc-errors.postgres.sql') +
+  HEADER('postgres', 'Run with psql from the directory holding otc-code-lookup.csv: psql -f otc-errors.postgres.sql') +
   `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no bigserial PRIMARY KEY, line text);
 DROP VIEW IF EXISTS otc_error_findings;
 DROP TABLE IF EXISTS otc_code_lookup;
 CREATE TABLE otc_code_lookup (code_key text PRIMARY KEY, code text, service text, status int, category text, retryable boolean, strategy text, message text);
-\\copy otc_code_lookup FROM 'otc-codes.csv' WITH (FORMAT csv, HEADER true)
+\\copy otc_code_lookup FROM 'otc-code-lookup.csv' WITH (FORMAT csv, HEADER true)
 
 CREATE VIEW otc_error_findings AS
 SELECT DISTINCT ON (m.line_no, m.code)
@@ -105,10 +105,10 @@ WHERE NOT (m.by_name AND c.code_key IS NULL);
 const duckdbSql = (catalog: Catalog): string => {
   const pattern = sqlString(dialectPattern(catalog.prefixes(), 're2'))
   return (
-    HEADER('duckdb', 'Run from the directory holding otc-codes.csv: duckdb my.db < otc-errors.duckdb.sql') +
+    HEADER('duckdb', 'Run from the directory holding otc-code-lookup.csv: duckdb my.db < otc-errors.duckdb.sql') +
     `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no BIGINT, line VARCHAR);
 CREATE OR REPLACE TABLE otc_code_lookup AS
-  SELECT * FROM read_csv('otc-codes.csv', header = true, quote = '"', escape = '"',
+  SELECT * FROM read_csv('otc-code-lookup.csv', header = true, quote = '"', escape = '"',
     columns = {'code_key': 'VARCHAR', 'code': 'VARCHAR', 'service': 'VARCHAR', 'status': 'INTEGER', 'category': 'VARCHAR', 'retryable': 'BOOLEAN', 'strategy': 'VARCHAR', 'message': 'VARCHAR'});
 
 CREATE OR REPLACE VIEW otc_error_findings AS
@@ -139,7 +139,7 @@ const clickhouseSql = (catalog: Catalog): string => {
     HEADER(
       'clickhouse',
       'Load: clickhouse-client --multiquery < otc-errors.clickhouse.sql, then\n' +
-        '--   clickhouse-client --format_csv_allow_single_quotes=0 --query "INSERT INTO otc_code_lookup FORMAT CSVWithNames" < otc-codes.clickhouse.csv',
+        '--   clickhouse-client --format_csv_allow_single_quotes=0 --query "INSERT INTO otc_code_lookup FORMAT CSVWithNames" < otc-code-lookup.clickhouse.csv',
     ) +
     `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no UInt64, line String) ENGINE = MergeTree ORDER BY line_no;
 DROP TABLE IF EXISTS otc_error_findings;
@@ -243,12 +243,12 @@ for_each(matches) -> |_index, m| {
 }
 if length(found) > 0 { .otc_errors = found }
 `
-  return `# otc-errors catalog export --format vector: merge into your vector.yaml; otc-codes.csv beside it.
+  return `# otc-errors catalog export --format vector: merge into your vector.yaml; otc-code-lookup.csv beside it.
 enrichment_tables:
   otc_codes:
     type: file
     file:
-      path: ./otc-codes.csv
+      path: ./otc-code-lookup.csv
       encoding:
         type: csv
     schema:
@@ -279,7 +279,7 @@ const otelYaml = (catalog: Catalog): string => {
   ]
   const list = (xs: ReadonlyArray<string>): string => xs.map((s) => `          - '${s}'`).join('\n')
   return `# otc-errors catalog export --format otel: processors for an OpenTelemetry Collector (contrib)
-# build with the transform and lookup processors; otc-codes.csv beside it. ExtractPatterns
+# build with the transform and lookup processors; otc-code-lookup.csv beside it. ExtractPatterns
 # returns the first match of a line: one code per log record.
 processors:
   transform/otc_errors_extract:
@@ -290,7 +290,7 @@ ${list(statements)}
   lookup/otc_errors:
     source:
       type: csv
-      path: ./otc-codes.csv
+      path: ./otc-code-lookup.csv
       key_column: code_key
     lookups:
       - key: attributes["otc.code_key"]
@@ -331,7 +331,7 @@ ${list(after)}
  * import { defaultCatalog, engineExport } from 'otc-errors'
  * import * as assert from 'node:assert'
  * const files = engineExport(defaultCatalog(), 'postgres')
- * assert.deepStrictEqual(files.map((f) => f.name), ['otc-codes.csv', 'otc-errors.postgres.sql', 'otc-code-pattern.postgres.txt'])
+ * assert.deepStrictEqual(files.map((f) => f.name), ['otc-code-lookup.csv', 'otc-errors.postgres.sql', 'otc-code-pattern.postgres.txt'])
  *
  * @since 0.1.0
  * @category destructors
@@ -345,16 +345,16 @@ export const engineExport = (catalog: Catalog, engine: Engine): ReadonlyArray<En
   })
   switch (engine) {
     case 'postgres':
-      return [{ name: 'otc-codes.csv', content: lookupCsv(rows) }, { name: 'otc-errors.postgres.sql', content: postgresSql(catalog) }, pattern('postgres')]
+      return [{ name: 'otc-code-lookup.csv', content: lookupCsv(rows) }, { name: 'otc-errors.postgres.sql', content: postgresSql(catalog) }, pattern('postgres')]
     case 'duckdb':
-      return [{ name: 'otc-codes.csv', content: lookupCsv(rows) }, { name: 'otc-errors.duckdb.sql', content: duckdbSql(catalog) }, pattern('re2')]
+      return [{ name: 'otc-code-lookup.csv', content: lookupCsv(rows) }, { name: 'otc-errors.duckdb.sql', content: duckdbSql(catalog) }, pattern('re2')]
     case 'clickhouse':
-      return [{ name: 'otc-codes.clickhouse.csv', content: lookupCsv(rows, 'numeric') }, { name: 'otc-errors.clickhouse.sql', content: clickhouseSql(catalog) }, pattern('re2')]
+      return [{ name: 'otc-code-lookup.clickhouse.csv', content: lookupCsv(rows, 'numeric') }, { name: 'otc-errors.clickhouse.sql', content: clickhouseSql(catalog) }, pattern('re2')]
     case 'elasticsearch':
       return [...elasticsearchFiles(catalog, rows), pattern('java')]
     case 'vector':
-      return [{ name: 'otc-codes.csv', content: lookupCsv(rows) }, { name: 'vector.otc-errors.yaml', content: vectorYaml(catalog) }, pattern('rust')]
+      return [{ name: 'otc-code-lookup.csv', content: lookupCsv(rows) }, { name: 'vector.otc-errors.yaml', content: vectorYaml(catalog) }, pattern('rust')]
     case 'otel':
-      return [{ name: 'otc-codes.csv', content: lookupCsv(rows) }, { name: 'otelcol.otc-errors.yaml', content: otelYaml(catalog) }, pattern('go')]
+      return [{ name: 'otc-code-lookup.csv', content: lookupCsv(rows) }, { name: 'otelcol.otc-errors.yaml', content: otelYaml(catalog) }, pattern('go')]
   }
 }

@@ -35,7 +35,7 @@ describeIfAvailable(duck === undefined ? 'no @duckdb/node-api (its native binary
     cli(['catalog', 'export', '--format', 'duckdb', '--out', dir])
     const c = connection!
     // The recipe reads otc-codes.csv relative to the working directory: point it at dir.
-    const script = readFileSync(join(dir, 'otc-errors.duckdb.sql'), 'utf8').replace("read_csv('otc-codes.csv'", `read_csv('${join(dir, 'otc-codes.csv')}'`)
+    const script = readFileSync(join(dir, 'otc-errors.duckdb.sql'), 'utf8').replace("read_csv('otc-code-lookup.csv'", `read_csv('${join(dir, 'otc-code-lookup.csv')}'`)
     await c.run(script)
     await c.run(`INSERT INTO otc_log_lines SELECT row_number() OVER () AS line_no, line FROM read_csv('${log.path}', header = false, columns = {'line': 'VARCHAR'}, delim = '\x01', quote = '', escape = '', auto_detect = false)`)
     const loaded = await c.runAndReadAll('SELECT count(*)::INTEGER FROM otc_log_lines')
