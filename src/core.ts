@@ -18,6 +18,7 @@ export * from './decode/index.js'
 export * from './logs/pattern.js'
 export * from './logs/line.js'
 export * from './logs/tally.js'
+export * from './logs/timeline.js'
 // The catalogue and the log pattern for the engines where logs live (pure text).
 export * from './engines/index.js'
 export * from './retry/index.js'
