@@ -123,6 +123,39 @@ export const rewriteGroups = (source: string, rename: (group: number) => string)
  */
 export const onlyGroup = (source: string, keep: number): string => rewriteGroups(source, (n) => (n === keep ? '(' : '(?:'))
 
+/**
+ * The source without capture groups: where engines look for whole matches, which a DFA finds
+ * without the cost of tracking groups (see `wholeMatch` for the second step).
+ *
+ * @example
+ * import { withoutGroups } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(withoutGroups('(a)|(?:b)|[(](c)'), '(?:a)|(?:b)|[(](?:c)')
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withoutGroups = (source: string): string => rewriteGroups(source, () => '(?:')
+
+/**
+ * The source anchored to match a whole string: `^(?:source)$`. Engines find codes in two steps:
+ * the whole matches of `withoutGroups(source)` in a line (fast: no groups), then the groups of
+ * this pattern on each whole match (short strings). The groups are those of the one-step match:
+ * the first alternative that matches at a position wins in both, and no alternative that fails
+ * in the line can match the whole match alone (each carries text the others cannot consume:
+ * a key, a quote, a `<`, `NeutronError`, a space); `test/engines/dialect.test.ts` checks it on
+ * the generated log.
+ *
+ * @example
+ * import { wholeMatch } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(' AS.0001'.match(new RegExp(wholeMatch('(?:^|[^A-Z])([A-Z]+\\.[0-9]{4})')))?.[1], 'AS.0001')
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const wholeMatch = (source: string): string => `^(?:${source})$`
+
 // PostgreSQL's ARE: `\b` is a backspace there (`\y` is the word boundary) and a bound may not
 // exceed 255 (RE_DUP_MAX): `X{0,600}?` becomes `(?:X{0,200}?){0,3}?`.
 const PG_DUP_MAX = 255

@@ -11,7 +11,8 @@
  * @since 0.1.0
  */
 import type { Catalog } from '../catalog/catalog.js'
-import { CODE_GROUPS, NAME_ONLY_GROUP, dialectPattern, dialectPrefilter, onlyGroup } from './dialect.js'
+import { CODE_GROUPS, NAME_ONLY_GROUP, dialectPattern, dialectPrefilter, inDialect, onlyGroup, wholeMatch, withoutGroups, type RegexDialect } from './dialect.js'
+import { logPatternSource } from '../logs/pattern.js'
 import { LOOKUP_COLUMNS, lookupCsv, lookupRows, type LookupRow } from './lookup.js'
 
 // -------------------------------------------------------------------------------------
@@ -70,6 +71,15 @@ const clickhouseString = (s: string): string => `'${s.replace(/\\/g, '\\\\').rep
 
 const groups = Array.from({ length: CODE_GROUPS }, (_, i) => i + 1)
 
+/**
+ * The two patterns of a two-step search in a dialect: whole matches in a line (no groups: a
+ * DFA's work), then the groups of each whole match (see `wholeMatch`).
+ */
+const twoStep = (catalog: Catalog, dialect: RegexDialect): { readonly whole: string; readonly anchored: string; readonly source: string } => {
+  const source = logPatternSource(catalog.prefixes())
+  return { whole: inDialect(withoutGroups(source), dialect), anchored: inDialect(wholeMatch(source), dialect), source }
+}
+
 const HEADER = (engine: string, usage: string): string =>
   `-- otc-errors catalog export --format ${engine}: OTC error codes in log lines, classified.\n` +
   `-- Log lines go in otc_log_lines(line_no, line); otc_error_findings gives one row per code per line.\n` +
@@ -80,30 +90,40 @@ const HEADER = (engine: string, usage: string): string =>
 // SQL engines
 // -------------------------------------------------------------------------------------
 
-const postgresSql = (catalog: Catalog): string =>
-  HEADER('postgres', 'Run with psql from the directory holding otc-code-lookup.csv: psql -f otc-errors.postgres.sql') +
-  `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no bigserial PRIMARY KEY, line text);
+const postgresSql = (catalog: Catalog): string => {
+  const { whole, anchored } = twoStep(catalog, 'postgres')
+  return (
+    HEADER('postgres', 'Run with psql from the directory holding otc-code-lookup.csv: psql -f otc-errors.postgres.sql') +
+    `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no bigserial PRIMARY KEY, line text);
 DROP VIEW IF EXISTS otc_error_findings;
 DROP TABLE IF EXISTS otc_code_lookup;
 CREATE TABLE otc_code_lookup (code_key text PRIMARY KEY, code text, service text, status int, category text, retryable boolean, strategy text, message text);
 \\copy otc_code_lookup FROM 'otc-code-lookup.csv' WITH (FORMAT csv, HEADER true)
 
+-- Two steps: the whole matches in each line (a pattern without groups, which the engine runs
+-- fast), then the groups of each whole match; exactly one group takes part, and it is the code.
 CREATE VIEW otc_error_findings AS
 SELECT DISTINCT ON (m.line_no, m.code)
        m.line_no, m.code, c.code_key IS NOT NULL AS known, c.code AS catalogue_code, c.service,
        coalesce(c.category, 'unknown') AS category, coalesce(c.retryable, false) AS retryable,
        coalesce(c.strategy, 'never') AS strategy
 FROM (
-  SELECT l.line_no, coalesce(${groups.map((g) => `g[${g}]`).join(', ')}) AS code, g[${NAME_ONLY_GROUP}] IS NOT NULL AS by_name
-  FROM otc_log_lines l, regexp_matches(l.line, ${sqlString(dialectPattern(catalog.prefixes(), 'postgres'))}, 'g') AS g
-  WHERE l.line ~ ${sqlString(dialectPrefilter('postgres'))}
+  SELECT w.line_no, coalesce(${groups.map((g) => `g[${g}]`).join(', ')}) AS code, g[${NAME_ONLY_GROUP}] IS NOT NULL AS by_name
+  FROM (
+    SELECT l.line_no, (regexp_matches(l.line, ${sqlString(whole)}, 'g'))[1] AS whole
+    FROM otc_log_lines l
+    WHERE l.line ~ ${sqlString(dialectPrefilter('postgres'))}
+  ) w, regexp_match(w.whole, ${sqlString(anchored)}) AS g
 ) m
 LEFT JOIN otc_code_lookup c ON c.code_key = lower(m.code)
 WHERE NOT (m.by_name AND c.code_key IS NULL);
 `
+  )
+}
 
 const duckdbSql = (catalog: Catalog): string => {
-  const pattern = sqlString(dialectPattern(catalog.prefixes(), 're2'))
+  const { whole, anchored } = twoStep(catalog, 're2')
+  const names = groups.map((g) => `g.c${g}`)
   return (
     HEADER('duckdb', 'Run from the directory holding otc-code-lookup.csv: duckdb my.db < otc-errors.duckdb.sql') +
     `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no BIGINT, line VARCHAR);
@@ -111,13 +131,16 @@ CREATE OR REPLACE TABLE otc_code_lookup AS
   SELECT * FROM read_csv('otc-code-lookup.csv', header = true, quote = '"', escape = '"',
     columns = {'code_key': 'VARCHAR', 'code': 'VARCHAR', 'service': 'VARCHAR', 'status': 'INTEGER', 'category': 'VARCHAR', 'retryable': 'BOOLEAN', 'strategy': 'VARCHAR', 'message': 'VARCHAR'});
 
+-- Two steps: the whole matches in each line (a pattern without groups, which RE2 runs as a DFA),
+-- then the groups of each whole match as a struct; exactly one group takes part: the code.
 CREATE OR REPLACE VIEW otc_error_findings AS
-WITH matches AS (
-  SELECT line_no, unnest(list_zip(${groups.map((g) => `regexp_extract_all(line, ${pattern}, ${g})`).join(',\n    ')})) AS g
+WITH wholes AS (
+  SELECT line_no, unnest(regexp_extract_all(line, ${sqlString(whole)}, 0)) AS whole
   FROM otc_log_lines
   WHERE regexp_matches(line, ${sqlString(dialectPrefilter('re2'))})
 ), found AS (
-  SELECT DISTINCT line_no, coalesce(${groups.map((g) => `g[${g}]`).join(', ')}) AS code, g[${NAME_ONLY_GROUP}] IS NOT NULL AS by_name FROM matches
+  SELECT DISTINCT line_no, concat(${names.join(', ')}) AS code, g.c${NAME_ONLY_GROUP} <> '' AS by_name
+  FROM (SELECT line_no, regexp_extract(whole, ${sqlString(anchored)}, [${groups.map((g) => `'c${g}'`).join(', ')}]) AS g FROM wholes)
 )
 SELECT DISTINCT ON (f.line_no, f.code)
        f.line_no, f.code, c.code_key IS NOT NULL AS known, c.code AS catalogue_code, c.service,
@@ -130,11 +153,10 @@ WHERE NOT (f.by_name AND c.code_key IS NULL);
 }
 
 const clickhouseSql = (catalog: Catalog): string => {
-  const source = dialectPattern(catalog.prefixes(), 're2')
-  // extractAll returns one group per match: one call per group, each with only that group
-  // capturing, line up match by match; exactly one of them is non-empty.
-  const calls = groups.map((g) => `extractAll(line, ${clickhouseString(onlyGroup(source, g))})`).join(',\n      ')
-  const params = groups.map((g) => `g${g}`).join(', ')
+  const { whole, source } = twoStep(catalog, 're2')
+  // extract gives one group: one call per group, each with only that group capturing; exactly
+  // one of them is non-empty.
+  const extracts = groups.map((g) => `extract(whole, ${clickhouseString(wholeMatch(onlyGroup(source, g)))})`)
   return (
     HEADER(
       'clickhouse',
@@ -146,16 +168,20 @@ DROP TABLE IF EXISTS otc_error_findings;
 DROP TABLE IF EXISTS otc_code_lookup;
 CREATE TABLE otc_code_lookup (code_key String, code String, service String, status UInt16, category String, retryable UInt8, strategy String, message String) ENGINE = Memory;
 
+-- Two steps: the whole matches in each line (a pattern without groups, which RE2 runs as a DFA),
+-- then the groups of each whole match.
 CREATE VIEW otc_error_findings AS
 SELECT DISTINCT line_no, code, catalogue_code != '' AS known, catalogue_code, service,
        if(catalogue_code = '', 'unknown', category) AS category, retryable, if(catalogue_code = '', 'never', strategy) AS strategy
 FROM (
-  SELECT line_no, tupleElement(m, 1) AS code, tupleElement(m, 2) AS by_name, lower(code) AS code_key
+  SELECT line_no, concat(${groups.map((g) => `g${g}`).join(', ')}) AS code, g${NAME_ONLY_GROUP} != '' AS by_name, lower(code) AS code_key
   FROM (
-    SELECT line_no, arrayJoin(arrayMap((${params}) -> (concat(${params}), g${NAME_ONLY_GROUP} != ''),
-      ${calls})) AS m
-    FROM otc_log_lines
-    WHERE match(line, ${clickhouseString(dialectPrefilter('re2'))})
+    SELECT line_no, ${extracts.map((e, i) => `${e} AS g${i + 1}`).join(',\n      ')}
+    FROM (
+      SELECT line_no, arrayJoin(extractAll(line, ${clickhouseString(whole)})) AS whole
+      FROM otc_log_lines
+      WHERE match(line, ${clickhouseString(dialectPrefilter('re2'))})
+    )
   )
 )
 ANY LEFT JOIN (SELECT code_key, code AS catalogue_code, service, category, retryable, strategy FROM otc_code_lookup) USING code_key

@@ -1,4 +1,7 @@
+import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { anyLine, logCode } from '../logs/arbitraries.js'
 import { defaultCatalog } from '../../src/catalog/index.js'
 import * as _ from '../../src/engines/dialect.js'
 import { logPatternSource, PREFILTER_SOURCE } from '../../src/logs/pattern.js'
@@ -56,5 +59,26 @@ describe('inDialect', () => {
   it('re2 is the source itself; the prefilter translates too', () => {
     expect(_.dialectPattern(prefixes, 're2')).toBe(source)
     expect(_.dialectPrefilter('postgres')).toBe(PREFILTER_SOURCE)
+  })
+})
+
+describe('withoutGroups and wholeMatch: two steps, the groups of one', () => {
+  const whole = new RegExp(_.withoutGroups(source), 'g')
+  const anchored = new RegExp(_.wholeMatch(source))
+  const oneStep = (text: string) => [...text.matchAll(new RegExp(source, 'g'))].map((m) => `${m.index}:${m.slice(1).join('|')}`)
+  const twoSteps = (text: string) => [...text.matchAll(whole)].map((m) => `${m.index}:${anchored.exec(m[0])?.slice(1).join('|') ?? 'none'}`)
+  it('find the same codes as the pattern in one step, on the generated log and the real-log fixtures', () => {
+    const fixtures = JSON.parse(readFileSync(new URL('../fixtures/real-logs.json', import.meta.url), 'utf8')) as ReadonlyArray<{ readonly line: string }>
+    const real = fixtures.map((f) => f.line)
+    for (const text of [...lines, ...real]) expect(twoSteps(text)).toEqual(oneStep(text))
+  })
+  it('and on arbitrary mixes of code and noise lines', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(anyLine, logCode, fc.string({ maxLength: 12 })), { maxLength: 6 }), (parts) => {
+        const text = parts.join(' ')
+        expect(twoSteps(text)).toEqual(oneStep(text))
+      }),
+      { numRuns: 2000 },
+    )
   })
 })

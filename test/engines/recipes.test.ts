@@ -35,9 +35,10 @@ describe('engineExport', () => {
     const ottl = `"${go.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`.replace(/'/g, "''")
     expect(files('otel')['otelcol.otc-errors.yaml']).toContain(`ExtractPatterns(body, ${ottl})`)
   })
-  it('ClickHouse: one extractAll per group, each a string literal with backslashes escaped', () => {
+  it('ClickHouse: whole matches with extractAll, then one extract per group, string literals with backslashes escaped', () => {
     const sql = files('clickhouse')['otc-errors.clickhouse.sql'] ?? ''
-    expect(sql.match(/extractAll\(line, '/g)).toHaveLength(7)
+    expect(sql.match(/extractAll\(line, '/g)).toHaveLength(1)
+    expect(sql.match(/extract\(whole, '\^\(\?:/g)).toHaveLength(7)
     expect(sql).not.toMatch(/[^\\]\\b/)
   })
 })
