@@ -81,10 +81,22 @@ export const exportRow = (e: CatalogEntry): ExportRow => ({
   message: e.message,
 })
 
-/** RFC 4180: quote a field when it holds a comma, a quote or a line break; double the quotes. */
-const csvField = (value: string | number | boolean | null): string => {
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled;
+ * `null` is an empty cell. A text that a spreadsheet would run as a formula (it starts with `=`,
+ * `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+ *
+ * @example
+ * import { csvCell } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual([csvCell('a,b'), csvCell('=1+1'), csvCell(-1), csvCell(null)], ['"a,b"', "'=1+1", '-1', ''])
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const csvCell = (value: string | number | boolean | null): string => {
   if (value === null) return ''
-  const text = String(value)
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value)
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
@@ -106,7 +118,7 @@ export const exportCatalog = (catalog: Catalog, format: ExportFormat): string =>
   const rows = catalog.entries().map(exportRow)
   switch (format) {
     case 'csv':
-      return [EXPORT_COLUMNS.join(','), ...rows.map((r) => EXPORT_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n'
+      return [EXPORT_COLUMNS.join(','), ...rows.map((r) => EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n'
     case 'ndjson':
       return rows.map((r) => JSON.stringify(r)).join('\n') + '\n'
     case 'json':

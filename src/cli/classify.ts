@@ -8,7 +8,11 @@ import * as E from 'fp-ts/lib/Either.js'
 import { Category, categories } from '../error/vocabulary.js'
 import { lineClassifier, type LineFinding } from '../logs/line.js'
 import { classifyStream, type ScanStats } from '../logs/stream.js'
-import { findingTally, type CodeTally, type SeenAt } from '../logs/tally.js'
+import { MAX_TALLIED_CODES, findingTally, type CodeTally, type SeenAt } from '../logs/tally.js'
+import { findingTimeline, timeContext, timestampOf } from '../logs/timeline.js'
+import { quoteLine, reportHtml } from '../report/html.js'
+import type { ReportCode } from '../report/model.js'
+import { REPORT_BUNDLE, REPORT_CSS } from '../report/page.generated.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
@@ -24,7 +28,7 @@ import type { CliIO } from './io.js'
  * @since 0.1.0
  * @category constants
  */
-export const CLASSIFY_HELP = `Usage: otc-errors classify [FILE...] [--format summary|ndjson|json] [--category NAME] [--unknown-only] [--catalog FILE|DIR]...
+export const CLASSIFY_HELP = `Usage: otc-errors classify [FILE...] [--format summary|ndjson|json|html] [--fields otc-errors|otel|ecs] [--category NAME] [--unknown-only] [--catalog FILE|DIR]...
 
 Finds Open Telekom Cloud error codes in logs (plain text, JSON logs, logfmt,
 Terraform debug output, SDK exceptions), classifies each with the catalogue and
@@ -33,10 +37,17 @@ Without FILE (or with -), the log is read from stdin.
 
 Options:
   --format F       summary (default): a table per code for people;
+                   html: one self-contained page (works offline) with findings over
+                   time per category and per code, and the table with the first and
+                   last line of each code (redacted);
                    ndjson: one finding a line {file?, line, code, service, status?,
                    category, retryable, known, requestId?};
                    json: {lines, findings, byCode, files, badLines, longLines, unreadable,
                    interrupted}
+  --fields SET     ndjson field names: otc-errors (default, as above), otel
+                   (OpenTelemetry: error.type, http.response.status_code,
+                   log.file.path, otc.*) or ecs (Elastic Common Schema: error.code,
+                   error.type = category, http.response.status_code, log.file.path, otc.*)
   --category NAME  only findings of this category: ${categories.join(', ')}
   --unknown-only   only codes the catalogue does not know
   --catalog P      layer your own catalogue file or directory over the shipped one (repeatable)
@@ -50,7 +61,7 @@ still read), 130 interrupted (the partial result is printed).
 Example: otc-errors classify terraform.log --format json
 `
 
-const FORMATS = ['summary', 'ndjson', 'json'] as const
+const FORMATS = ['summary', 'ndjson', 'json', 'html'] as const
 
 interface FileReport {
   readonly file: string | null
@@ -62,18 +73,91 @@ interface FileReport {
 // rendering
 // -------------------------------------------------------------------------------------
 
-const ndjsonLine = (finding: LineFinding, file: string | undefined): string =>
-  `${JSON.stringify({
-    ...(file === undefined ? {} : { file }),
-    line: finding.line,
-    code: finding.code,
-    service: finding.service,
-    ...(finding.status === undefined ? {} : { status: finding.status }),
-    category: finding.category,
-    retryable: finding.retryable,
-    known: finding.known,
-    ...(finding.requestId === undefined ? {} : { requestId: finding.requestId }),
-  })}\n`
+/**
+ * Field-name sets for `--format ndjson`: the library's own names (the default, DESIGN.md's
+ * contract), OpenTelemetry semantic conventions, or the Elastic Common Schema. Names with no
+ * standard counterpart go under `otc.`. Keys are flat dotted names, as both conventions allow.
+ *
+ * @example
+ * import { FIELD_SETS } from './classify.js'
+ * FIELD_SETS // ['otc-errors', 'otel', 'ecs']
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const FIELD_SETS = ['otc-errors', 'otel', 'ecs'] as const
+
+/**
+ * One of `FIELD_SETS`.
+ *
+ * @example
+ * import type { FieldSet } from './classify.js'
+ * const fields: FieldSet = 'ecs'
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type FieldSet = (typeof FIELD_SETS)[number]
+
+/**
+ * A finding as one NDJSON object in a field set. OpenTelemetry: `error.type` is the code (the
+ * class of error, as printed), `http.response.status_code`, `log.file.path`; ECS: `error.code`,
+ * `error.type` (the category), `http.response.status_code`, `http.request.id`, `log.file.path`,
+ * `event.outcome: "failure"`.
+ *
+ * @example
+ * import { findingFields } from './classify.js'
+ * const f = { line: 3, code: 'APIGW.0308', service: 'APIG', status: 429, category: 'throttled' as const, retryable: true, strategy: 'backoff' as const, known: true }
+ * findingFields(f, 'app.log', 'ecs')['error.code'] // 'APIGW.0308'
+ * findingFields(f, 'app.log', 'otel')['http.response.status_code'] // 429
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const findingFields = (finding: LineFinding, file: string | undefined, fields: FieldSet): Record<string, unknown> => {
+  const opt = <A>(key: string, value: A | undefined): Record<string, A> => (value === undefined ? {} : { [key]: value })
+  switch (fields) {
+    case 'otc-errors':
+      return {
+        ...opt('file', file),
+        line: finding.line,
+        code: finding.code,
+        service: finding.service,
+        ...opt('status', finding.status),
+        category: finding.category,
+        retryable: finding.retryable,
+        known: finding.known,
+        ...opt('requestId', finding.requestId),
+      }
+    case 'otel':
+      return {
+        ...opt('log.file.path', file),
+        'otc.log.line': finding.line,
+        'error.type': finding.code,
+        ...opt('http.response.status_code', finding.status),
+        'otc.error.service': finding.service,
+        'otc.error.category': finding.category,
+        'otc.error.retryable': finding.retryable,
+        'otc.error.known': finding.known,
+        ...opt('otc.request_id', finding.requestId),
+      }
+    case 'ecs':
+      return {
+        ...opt('log.file.path', file),
+        'otc.log.line': finding.line,
+        'event.outcome': 'failure',
+        'error.code': finding.code,
+        'error.type': finding.category,
+        ...opt('http.response.status_code', finding.status),
+        ...opt('http.request.id', finding.requestId),
+        'otc.error.service': finding.service,
+        'otc.error.retryable': finding.retryable,
+        'otc.error.known': finding.known,
+      }
+  }
+}
+
+const ndjsonLine = (finding: LineFinding, file: string | undefined, fields: FieldSet): string => `${JSON.stringify(findingFields(finding, file, fields))}\n`
 
 const where = (at: SeenAt): string => (at.file === undefined ? String(at.line) : `${at.file}:${at.line}`)
 
@@ -132,6 +216,9 @@ export const renderSummary = (
 // -------------------------------------------------------------------------------------
 
 const MB = 1024 * 1024
+
+// How much of a line (as read, before redaction) the html report keeps for quoting.
+const QUOTED_BYTES = 600
 
 // Counts the bytes flowing by and redraws a one-line bar on stderr at most every 100 ms.
 async function* withProgress(
@@ -222,6 +309,7 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     format: { type: 'string' },
     category: { type: 'string' },
     'unknown-only': { type: 'boolean' },
+    fields: { type: 'string' },
     catalog: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   })
@@ -233,12 +321,20 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
   }
   const formatFlag = values['format'] ?? 'summary'
   const format = FORMATS.find((f) => f === formatFlag)
-  if (format === undefined) return usage(io, `--format expects summary, ndjson or json, got "${String(formatFlag)}"`)
+  if (format === undefined) return usage(io, `--format expects summary, ndjson, json or html, got "${String(formatFlag)}"`)
+  if (format === 'html' && (REPORT_BUNDLE === null || REPORT_CSS === null)) {
+    io.stderr('otc-errors classify: --format html needs the chart script, which is bundled with esbuild when the package is built, and this build was made without it.\n')
+    return EXIT.usage
+  }
   const category = values['category']
   if (category !== undefined && !Category.is(category)) {
     return usage(io, `--category expects one of ${categories.join(', ')}, got "${String(category)}"`)
   }
   const unknownOnly = values['unknown-only'] === true
+  const fieldsFlag = values['fields'] ?? 'otc-errors'
+  const fields = FIELD_SETS.find((f) => f === fieldsFlag)
+  if (fields === undefined) return usage(io, `--fields expects ${FIELD_SETS.join(', ')}, got "${String(fieldsFlag)}"`)
+  if (values['fields'] !== undefined && format !== 'ndjson') return usage(io, '--fields goes with --format ndjson')
   const paths = catalogPaths(values['catalog'])
   const catalog = await catalogFor(io, paths)
   if (E.isLeft(catalog)) {
@@ -249,6 +345,11 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
   const interrupt = io.onInterrupt?.()
 
   const tally = findingTally()
+  // For --format html: findings over time, and the first and last line of each code (copied
+  // out of the read buffers, at most one pair per tallied code).
+  const timeline = format === 'html' ? findingTimeline() : undefined
+  const quotes = new Map<string, { first: { file?: string; line: number; text: string }; last: { file?: string; line: number; text: string } }>()
+  const thisYear = new Date().getUTCFullYear()
   const reports: Array<FileReport> = []
   const unreadable: Array<{ file: string; reason: string }> = []
   let out: Array<string> = []
@@ -271,13 +372,29 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     }
     const { chunks, size } = source.right
     let findings = 0
-    const onFinding = (finding: LineFinding): void => {
+    const context = timeContext(file, thisYear)
+    let timedLine = -1
+    let lineTime: number | null = null
+    const onFinding = (finding: LineFinding, text: string): void => {
       if (category !== undefined && finding.category !== category) return
       if (unknownOnly && finding.known) return
       findings += 1
       tally.add(finding, file)
+      if (timeline !== undefined) {
+        if (finding.line !== timedLine) {
+          timedLine = finding.line
+          lineTime = timestampOf(text, context)
+        }
+        timeline.add(lineTime, finding.code, finding.category)
+        const seen = quotes.get(finding.code)
+        if (seen !== undefined || quotes.size < MAX_TALLIED_CODES) {
+          const at = { ...(file === undefined ? {} : { file }), line: finding.line, text: Buffer.from(text.slice(0, 2 * QUOTED_BYTES), 'latin1').toString('utf8') }
+          if (seen === undefined) quotes.set(finding.code, { first: at, last: at })
+          else if (seen.last.line !== finding.line || seen.last.file !== file) seen.last = at
+        }
+      }
       if (format === 'ndjson') {
-        const line = ndjsonLine(finding, file)
+        const line = ndjsonLine(finding, file, fields)
         out.push(line)
         outLength += line.length
         if (outLength >= 64 * 1024) flush()
@@ -318,6 +435,14 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
         ...(interrupted ? { interrupted: true } : {}),
       })}\n`,
     )
+  } else if (format === 'html' && timeline !== undefined) {
+    const quoted = (at: { file?: string; line: number; text: string }) => quoteLine(at.text, at.line, at.file)
+    const rows = codes.flatMap((t): ReadonlyArray<ReportCode> => {
+      const q = quotes.get(t.code)
+      return q === undefined ? [] : [{ code: t.code, service: t.service, count: t.count, categories: t.categories, retryable: t.retryable, known: t.known, first: quoted(q.first), last: quoted(q.last) }]
+    })
+    const title = inputs.map((i) => (i === '-' ? 'stdin' : i)).join(', ')
+    io.stdout(reportHtml({ title, lines, findings: tally.findings(), otherFindings: tally.otherFindings(), timeline: timeline.series(), codes: rows }, REPORT_BUNDLE ?? '', REPORT_CSS ?? ''))
   } else if (format === 'summary') {
     io.stdout(
       renderSummary(codes, {

@@ -23,7 +23,7 @@ export const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly sum
   ['classify', { run: classifyCommand, summary: 'find, classify and count the error codes in logs (files, stdin, gzip)' }],
   ['lookup', { run: lookupCommand, summary: 'show the catalogue entry for an error code' }],
   ['validate', { run: validateCommand, summary: 'check catalogue files' }],
-  ['catalog', { run: catalogCommand, summary: 'export the catalogue (csv, ndjson, json) for log engines' }],
+  ['catalog', { run: catalogCommand, summary: 'export the catalogue (csv, ndjson, json), or an engine kit (postgres, duckdb, clickhouse, elasticsearch, vector, otel)' }],
   ['docs', { run: (argv, io) => docsCommand(argv, io), summary: 'write the catalogue as Markdown pages and a searchable HTML page' }],
 ])
 

@@ -57,6 +57,20 @@ export interface ScanOptions {
 }
 
 /**
+ * Where findings go, in input order. `text` is the line the finding is on (a window of it, for a
+ * line past the bound), its bytes read as Latin-1 (`Buffer.from(text, 'latin1')` gives them
+ * back): for reports that quote lines or read their timestamps; secrets are still in it.
+ *
+ * @example
+ * import type { FindingSink } from 'otc-errors/logs'
+ * const sink: FindingSink = (finding, text) => console.log(finding.line, finding.code, text.length)
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type FindingSink = (finding: LineFinding, text: string) => void
+
+/**
  * An incremental scanner: `push` chunks cut anywhere, then `end` once.
  *
  * @example
@@ -125,7 +139,7 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
  * @since 0.1.0
  * @category constructors
  */
-export const logScanner = (onFinding: (finding: LineFinding) => void, options: ScanOptions = {}): LogScanner => {
+export const logScanner = (onFinding: FindingSink, options: ScanOptions = {}): LogScanner => {
   const classifier = options.classifier ?? defaultLineClassifier()
   const maxLine = Math.max(WINDOW_CONTEXT * 4, Math.floor(options.maxLineBytes ?? MAX_LINE_BYTES))
   const prefilter = new RegExp(classifier.prefilter.source, 'g')
@@ -140,12 +154,12 @@ export const logScanner = (onFinding: (finding: LineFinding) => void, options: S
   let carryLength = 0
   let long: LongLine | null = null
 
-  const emit = (findings: ReadonlyArray<Finding>): void => {
-    for (const f of findings) onFinding({ line: lineNo + 1, ...f })
+  const emit = (findings: ReadonlyArray<Finding>, text: string): void => {
+    for (const f of findings) onFinding({ line: lineNo + 1, ...f }, text)
   }
 
   const shortLine = (text: string, start = 0): void => {
-    emit(classifier.scan(text, 0, text.length, new Set(), start))
+    emit(classifier.scan(text, 0, text.length, new Set(), start), text)
   }
 
   // A line longer than the bound: windows [k·S − C, (k+1)·S + C) of the line, each keeping the
@@ -187,7 +201,7 @@ export const logScanner = (onFinding: (finding: LineFinding) => void, options: S
       const text = this.tail.toString('latin1', start - this.base, end - this.base)
       const from = this.k * maxLine - start
       const to = Math.min(this.total, (this.k + 1) * maxLine) - start
-      if (windowPrefilter.test(text)) emit(classifier.scan(text, from, to, this.seen))
+      if (windowPrefilter.test(text)) emit(classifier.scan(text, from, to, this.seen), text)
       this.k += 1
       const keep = Math.max(0, this.k * maxLine - WINDOW_CONTEXT)
       if (keep > this.base) {
@@ -395,7 +409,7 @@ export async function* gunzipIfCompressed(source: AsyncIterable<Uint8Array>): As
  */
 export const classifyStream = async (
   source: AsyncIterable<Uint8Array>,
-  onFinding: (finding: LineFinding) => void,
+  onFinding: FindingSink,
   options: ScanOptions = {},
 ): Promise<ScanStats> => {
   const scanner = logScanner(onFinding, options)
@@ -421,7 +435,7 @@ export const classifyLog = (
   options: ScanOptions = {},
 ): { readonly findings: ReadonlyArray<LineFinding>; readonly stats: ScanStats } => {
   const findings: Array<LineFinding> = []
-  const scanner = logScanner((f) => findings.push(f), options)
+  const scanner = logScanner((f) => void findings.push(f), options)
   scanner.push(typeof input === 'string' ? Buffer.from(input, 'utf8') : input)
   return { findings, stats: scanner.end() }
 }

@@ -1,6 +1,6 @@
 // `catalog export`, `validate --strict` and `--catalog`, spawned as users run them.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -58,7 +58,7 @@ describe('otc-errors catalog export', () => {
     const rows = readCsv(run(['catalog', 'export', '--catalog', dir]).stdout)
     expect(rows.find((row) => row[0] === 'SHOP.0001')).toEqual(['SHOP.0001', 'SHOP', '409', 'conflict', 'true', 'backoff', 'Basket "locked", sorry.'])
     const bad = run(['catalog', 'export', '--format', 'xml'])
-    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, 'otc-errors catalog: --format expects one of csv, ndjson, json, got "xml"'])
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, 'otc-errors catalog: --format expects one of csv, ndjson, json, postgres, duckdb, clickhouse, elasticsearch, vector, otel, got "xml"'])
   })
 })
 
@@ -102,5 +102,23 @@ describe('--catalog and validate --strict', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toContain(`${weak}: entries[0] (SHOP.0001): field "category": "unknown" is not a reviewed classification (strict)`)
     expect(r.stdout).toContain(`${weak}: entries[1] (SHOP.0002): field "rule": set by a weak rule`)
+  })
+
+  it('writes an engine export to --out, one lookup row per spelling, formulas neutralised, secrets redacted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otc-engine-'))
+    const risky = { ...shop, entries: [{ ...shop.entries[0], code: 'SHOP.0002', message: '=HYPERLINK("http://x") X-Auth-Token: MIIabcdefghijklmnopqrstuvwxyz0123456789' }] }
+    writeFileSync(join(dir, 'shop.json'), JSON.stringify(risky))
+    const r = run(['catalog', 'export', '--format', 'postgres', '--out', join(dir, 'pg'), '--catalog', join(dir, 'shop.json')])
+    expect(r.code).toBe(0)
+    expect(r.stdout.trim().split('\n').map((p) => p.slice(dir.length + 4))).toEqual(['otc-code-lookup.csv', 'otc-errors.postgres.sql', 'otc-code-pattern.postgres.txt'])
+    const csv = readCsv(readFileSync(join(dir, 'pg', 'otc-code-lookup.csv'), 'utf8'))
+    expect(csv[0]).toEqual(['code_key', 'code', 'service', 'status', 'category', 'retryable', 'strategy', 'message'])
+    const row = csv.find((c) => c[0] === 'shop.0002')
+    expect(row?.[7]?.startsWith("'=HYPERLINK")).toBe(true)
+    expect(row?.[7]).not.toContain('MIIabcdefghijklmnopqrstuvwxyz0123456789')
+    expect(csv.find((c) => c[0] === 'apigw.0308')?.[1]).toBe('APIG.0308')
+    expect(new Set(csv.map((c) => c[0])).size).toBe(csv.length)
+    const noOut = run(['catalog', 'export', '--format', 'duckdb'])
+    expect([noOut.code, noOut.stderr.split('\n')[0]]).toEqual([2, 'otc-errors catalog: --format duckdb writes several files: give a directory with --out DIR'])
   })
 })

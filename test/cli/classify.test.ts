@@ -108,6 +108,20 @@ describe('classify --format ndjson', () => {
       expect(JSON.parse(r.stdout)).toEqual({ line: 2, code: 'AS.0001', service: 'AS', status: 400, category: 'validation', retryable: false, known: true })
     }
   })
+  it('--fields otel and --fields ecs rename the fields to OpenTelemetry and ECS names', async () => {
+    const first = async (fields: string) => JSON.parse((await run(['app.log', '--format', 'ndjson', '--fields', fields])).stdout.split('\n')[0] ?? '') as unknown
+    expect(await first('otel')).toEqual({
+      'log.file.path': 'app.log', 'otc.log.line': 2, 'error.type': 'APIGW.0308', 'http.response.status_code': 429, 'otc.error.service': 'APIG',
+      'otc.error.category': 'throttled', 'otc.error.retryable': true, 'otc.error.known': true, 'otc.request_id': '77aa0f3c',
+    })
+    expect(await first('ecs')).toEqual({
+      'log.file.path': 'app.log', 'otc.log.line': 2, 'event.outcome': 'failure', 'error.code': 'APIGW.0308', 'error.type': 'throttled', 'http.response.status_code': 429,
+      'http.request.id': '77aa0f3c', 'otc.error.service': 'APIG', 'otc.error.retryable': true, 'otc.error.known': true,
+    })
+    expect(await first('otc-errors')).toEqual(JSON.parse((await run(['app.log', '--format', 'ndjson'])).stdout.split('\n')[0] ?? ''))
+    const stdin = await run(['--format', 'ndjson', '--fields', 'ecs'], {}, { stdin: 'AS.0001\n' })
+    expect(JSON.parse(stdin.stdout)).toEqual({ 'otc.log.line': 1, 'event.outcome': 'failure', 'error.code': 'AS.0001', 'error.type': 'server', 'otc.error.service': 'AS', 'otc.error.retryable': true, 'otc.error.known': true })
+  })
 })
 
 describe('classify filters', () => {
@@ -175,13 +189,33 @@ describe('classify progress', () => {
   })
 })
 
+describe('classify --format html', () => {
+  it('is one page with a row per code, the first and last line of each, and the timeline', async () => {
+    const r = await run(['app.log', '--format', 'html'])
+    expect(r.code).toBe(0)
+    const html = r.stdout
+    expect(html.startsWith('<!doctype html>')).toBe(true)
+    expect([...html.matchAll(/<tr data-code="([^"]+)"><td>.*?data-count="(\d+)"/g)].map((m) => [m[1], Number(m[2])])).toEqual([
+      ['APIGW.0308', 2], ['AS.0001', 1], ['FOO.0001', 1], ['NoSuchBucket', 1],
+    ])
+    expect(html).toContain('app.log:2</span><br><code>2024-05-01T12:30:06.001Z ERROR status=429 error_code=APIGW.0308 request_id=77aa0f3c</code>')
+    expect(html).toContain('app.log:6</span>')
+    const data = JSON.parse(/<script type="application\/json" id="otcReportData">(.*?)<\/script>/.exec(html)?.[1] ?? 'null') as { timeline: { untimed: number; categories: Record<string, ReadonlyArray<number>> } }
+    expect(data.timeline.categories['throttled']?.reduce((a, b) => a + b, 0)).toBe(2)
+    // Lines 3 and 4 carry no time; line 5's bare time has no date anywhere.
+    expect(data.timeline.untimed).toBe(3)
+  })
+})
+
 describe('classify usage', () => {
   it('--help', async () => {
     const r = await run(['--help'])
     expect([r.code, r.stdout.split('\n')[0]]).toEqual([0, _.CLASSIFY_HELP.split('\n')[0]])
   })
   it.each([
-    [['--format', 'xml'], '--format expects summary, ndjson or json, got "xml"'],
+    [['--format', 'xml'], '--format expects summary, ndjson, json or html, got "xml"'],
+    [['--format', 'ndjson', '--fields', 'gelf'], '--fields expects otc-errors, otel, ecs, got "gelf"'],
+    [['--fields', 'otel'], '--fields goes with --format ndjson'],
     [['--category', 'teapot'], '--category expects one of'],
     [['--nope'], "Unknown option '--nope'"],
   ])('%j is a usage error', async (argv, message) => {

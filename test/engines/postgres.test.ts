@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfAvailable } from '../support/needs.js'
+import { classifyPerCode, cli, perCode, writeLog } from './agreement.js'
 
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname
 const root = new URL('../..', import.meta.url).pathname
@@ -35,8 +36,8 @@ describeIfAvailable(missing)('PostgreSQL: enrich log findings with the catalogue
   // The server refuses to run as root: run it as the postgres user then.
   const asServer = (cmd: string, args: ReadonlyArray<string>) =>
     isRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, [...args], { stdio: 'pipe' })
-  const sql = (script: string) =>
-    execFileSync(psql!, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', socket, '-U', isRoot ? 'postgres' : (process.env['USER'] ?? 'postgres'), '-d', 'postgres', '-A', '-t', '-F', '|'], { cwd: dir, input: script, encoding: 'utf8' })
+  const sql = (script: string, files: ReadonlyArray<string> = []) =>
+    execFileSync(psql!, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', socket, '-U', isRoot ? 'postgres' : (process.env['USER'] ?? 'postgres'), '-d', 'postgres', '-A', '-t', '-F', '|', ...files], { cwd: dir, input: script, encoding: 'utf8', maxBuffer: 64 << 20 })
 
   beforeAll(() => {
     if (isRoot) {
@@ -74,5 +75,24 @@ describeIfAvailable(missing)('PostgreSQL: enrich log findings with the catalogue
       'SHOP.0001||500|||1',
       'ecs.0005|Ecs.0005|400|validation|never|1',
     ])
+  })
+
+  it('finds, counts and classifies codes inside the engine as classify does (catalog export --format postgres)', () => {
+    const log = writeLog(dir)
+    cli(['catalog', 'export', '--format', 'postgres', '--out', dir])
+    // COPY's csv format with characters no log line holds as quote and delimiter: one line, one row.
+    const out = sql(
+      "\\copy otc_log_lines(line) FROM 'app.log' WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')\n" +
+        'SELECT count(*) FROM otc_log_lines;\n' +
+        "SELECT code, count(*), string_agg(DISTINCT category, ',') FROM otc_error_findings GROUP BY code ORDER BY code;\n",
+      ['-f', 'otc-errors.postgres.sql', '-f', '-'],
+    )
+      .trim()
+      .split('\n')
+    expect(out[0]).toBe(String(log.lines.length))
+    const engine = perCode(out.slice(1).map((row) => row.split('|') as unknown as readonly [string, number, string]))
+    const library = classifyPerCode(log.path)
+    expect(Object.keys(library).length).toBeGreaterThan(300)
+    expect(engine).toEqual(library)
   })
 })

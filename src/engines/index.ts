@@ -1,0 +1,3 @@
+export * from './dialect.js'
+export * from './lookup.js'
+export * from './recipes.js'

@@ -1,0 +1,386 @@
+/**
+ * `catalog export --format <engine>`: for each engine where logs live, the files that let it
+ * find OTC error codes in log lines and classify them as `classify` does: the lookup table (see
+ * `lookup.ts`) in the engine's loading format, and the DDL or configuration that extracts codes
+ * with the log pattern in the engine's regex dialect (see `dialect.ts`) and joins them.
+ *
+ * The SQL engines share one convention: log lines live in `otc_log_lines(line_no, line)`; the
+ * view `otc_error_findings` gives one row per code per line (a code printed twice in a line
+ * counts once), with the catalogue's answer for a line without an HTTP status.
+ *
+ * @since 0.1.0
+ */
+import type { Catalog } from '../catalog/catalog.js'
+import { CODE_GROUPS, NAME_ONLY_GROUP, dialectPattern, dialectPrefilter, inDialect, onlyGroup, wholeMatch, withoutGroups, type RegexDialect } from './dialect.js'
+import { logPatternSource } from '../logs/pattern.js'
+import { LOOKUP_COLUMNS, lookupCsv, lookupRows, type LookupRow } from './lookup.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The engines `catalog export` writes for.
+ *
+ * @example
+ * import { ENGINES } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * assert.ok(ENGINES.includes('postgres') && ENGINES.includes('clickhouse'))
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const ENGINES = ['postgres', 'duckdb', 'clickhouse', 'elasticsearch', 'vector', 'otel'] as const
+
+/**
+ * One of `ENGINES`.
+ *
+ * @example
+ * import type { Engine } from 'otc-errors'
+ * const engine: Engine = 'duckdb'
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type Engine = (typeof ENGINES)[number]
+
+/**
+ * A file of an engine export: its name (no directory) and its text.
+ *
+ * @example
+ * import type { EngineFile } from 'otc-errors'
+ * const f: EngineFile = { name: 'otc-code-lookup.csv', content: 'code_key,…\r\n' }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface EngineFile {
+  readonly name: string
+  readonly content: string
+}
+
+// -------------------------------------------------------------------------------------
+// literals
+// -------------------------------------------------------------------------------------
+
+/** A standard SQL string literal (PostgreSQL with `standard_conforming_strings`, DuckDB). */
+const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`
+
+/** A ClickHouse string literal: backslashes are escapes there. */
+const clickhouseString = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
+
+const groups = Array.from({ length: CODE_GROUPS }, (_, i) => i + 1)
+
+/**
+ * The two patterns of a two-step search in a dialect: whole matches in a line (no groups: a
+ * DFA's work), then the groups of each whole match (see `wholeMatch`).
+ */
+const twoStep = (catalog: Catalog, dialect: RegexDialect): { readonly whole: string; readonly anchored: string; readonly source: string } => {
+  const source = logPatternSource(catalog.prefixes())
+  return { whole: inDialect(withoutGroups(source), dialect), anchored: inDialect(wholeMatch(source), dialect), source }
+}
+
+const HEADER = (engine: string, usage: string): string =>
+  `-- otc-errors catalog export --format ${engine}: OTC error codes in log lines, classified.\n` +
+  `-- Log lines go in otc_log_lines(line_no, line); otc_error_findings gives one row per code per line.\n` +
+  `-- The category is the one \`otc-errors classify\` gives on a line without an HTTP status.\n` +
+  `-- ${usage}\n\n`
+
+// -------------------------------------------------------------------------------------
+// SQL engines
+// -------------------------------------------------------------------------------------
+
+const postgresSql = (catalog: Catalog): string => {
+  const { whole, anchored } = twoStep(catalog, 'postgres')
+  return (
+    HEADER('postgres', 'Run with psql from the directory holding otc-code-lookup.csv: psql -f otc-errors.postgres.sql') +
+    `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no bigserial PRIMARY KEY, line text);
+DROP VIEW IF EXISTS otc_error_findings;
+DROP TABLE IF EXISTS otc_code_lookup;
+CREATE TABLE otc_code_lookup (code_key text PRIMARY KEY, code text, service text, status int, category text, retryable boolean, strategy text, message text);
+\\copy otc_code_lookup FROM 'otc-code-lookup.csv' WITH (FORMAT csv, HEADER true)
+
+-- Two steps: the whole matches in each line (a pattern without groups, which the engine runs
+-- fast), then the groups of each whole match; exactly one group takes part, and it is the code.
+CREATE VIEW otc_error_findings AS
+SELECT DISTINCT ON (m.line_no, m.code)
+       m.line_no, m.code, c.code_key IS NOT NULL AS known, c.code AS catalogue_code, c.service,
+       coalesce(c.category, 'unknown') AS category, coalesce(c.retryable, false) AS retryable,
+       coalesce(c.strategy, 'never') AS strategy
+FROM (
+  SELECT w.line_no, coalesce(${groups.map((g) => `g[${g}]`).join(', ')}) AS code, g[${NAME_ONLY_GROUP}] IS NOT NULL AS by_name
+  FROM (
+    SELECT l.line_no, (regexp_matches(l.line, ${sqlString(whole)}, 'g'))[1] AS whole
+    FROM otc_log_lines l
+    WHERE l.line ~ ${sqlString(dialectPrefilter('postgres'))}
+  ) w, regexp_match(w.whole, ${sqlString(anchored)}) AS g
+) m
+LEFT JOIN otc_code_lookup c ON c.code_key = lower(m.code)
+WHERE NOT (m.by_name AND c.code_key IS NULL);
+`
+  )
+}
+
+const duckdbSql = (catalog: Catalog): string => {
+  const { whole, anchored } = twoStep(catalog, 're2')
+  const names = groups.map((g) => `g.c${g}`)
+  return (
+    HEADER('duckdb', 'Run from the directory holding otc-code-lookup.csv: duckdb my.db < otc-errors.duckdb.sql') +
+    `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no BIGINT, line VARCHAR);
+CREATE OR REPLACE TABLE otc_code_lookup AS
+  SELECT * FROM read_csv('otc-code-lookup.csv', header = true, quote = '"', escape = '"',
+    columns = {'code_key': 'VARCHAR', 'code': 'VARCHAR', 'service': 'VARCHAR', 'status': 'INTEGER', 'category': 'VARCHAR', 'retryable': 'BOOLEAN', 'strategy': 'VARCHAR', 'message': 'VARCHAR'});
+
+-- Two steps: the whole matches in each line (a pattern without groups, which RE2 runs as a DFA),
+-- then the groups of each whole match as a struct; exactly one group takes part: the code.
+CREATE OR REPLACE VIEW otc_error_findings AS
+WITH wholes AS (
+  SELECT line_no, unnest(regexp_extract_all(line, ${sqlString(whole)}, 0)) AS whole
+  FROM otc_log_lines
+  WHERE regexp_matches(line, ${sqlString(dialectPrefilter('re2'))})
+), found AS (
+  SELECT DISTINCT line_no, concat(${names.join(', ')}) AS code, g.c${NAME_ONLY_GROUP} <> '' AS by_name
+  FROM (SELECT line_no, regexp_extract(whole, ${sqlString(anchored)}, [${groups.map((g) => `'c${g}'`).join(', ')}]) AS g FROM wholes)
+)
+SELECT DISTINCT ON (f.line_no, f.code)
+       f.line_no, f.code, c.code_key IS NOT NULL AS known, c.code AS catalogue_code, c.service,
+       coalesce(c.category, 'unknown') AS category, coalesce(c.retryable, false) AS retryable,
+       coalesce(c.strategy, 'never') AS strategy
+FROM found f LEFT JOIN otc_code_lookup c ON c.code_key = lower(f.code)
+WHERE NOT (f.by_name AND c.code_key IS NULL);
+`
+  )
+}
+
+const clickhouseSql = (catalog: Catalog): string => {
+  const { whole, source } = twoStep(catalog, 're2')
+  // extract gives one group: one call per group, each with only that group capturing; exactly
+  // one of them is non-empty.
+  const extracts = groups.map((g) => `extract(whole, ${clickhouseString(wholeMatch(onlyGroup(source, g)))})`)
+  return (
+    HEADER(
+      'clickhouse',
+      'Load: clickhouse-client --multiquery < otc-errors.clickhouse.sql, then\n' +
+        '--   clickhouse-client --format_csv_allow_single_quotes=0 --query "INSERT INTO otc_code_lookup FORMAT CSVWithNames" < otc-code-lookup.clickhouse.csv',
+    ) +
+    `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no UInt64, line String) ENGINE = MergeTree ORDER BY line_no;
+DROP TABLE IF EXISTS otc_error_findings;
+DROP TABLE IF EXISTS otc_code_lookup;
+CREATE TABLE otc_code_lookup (code_key String, code String, service String, status UInt16, category String, retryable UInt8, strategy String, message String) ENGINE = Memory;
+
+-- Two steps: the whole matches in each line (a pattern without groups, which RE2 runs as a DFA),
+-- then the groups of each whole match.
+CREATE VIEW otc_error_findings AS
+SELECT DISTINCT line_no, code, catalogue_code != '' AS known, catalogue_code, service,
+       if(catalogue_code = '', 'unknown', category) AS category, retryable, if(catalogue_code = '', 'never', strategy) AS strategy
+FROM (
+  SELECT line_no, concat(${groups.map((g) => `g${g}`).join(', ')}) AS code, g${NAME_ONLY_GROUP} != '' AS by_name, lower(code) AS code_key
+  FROM (
+    SELECT line_no, ${extracts.map((e, i) => `${e} AS g${i + 1}`).join(',\n      ')}
+    FROM (
+      SELECT line_no, arrayJoin(extractAll(line, ${clickhouseString(whole)})) AS whole
+      FROM otc_log_lines
+      WHERE match(line, ${clickhouseString(dialectPrefilter('re2'))})
+    )
+  )
+)
+ANY LEFT JOIN (SELECT code_key, code AS catalogue_code, service, category, retryable, strategy FROM otc_code_lookup) USING code_key
+WHERE NOT (by_name AND catalogue_code = '');
+
+-- ClickHouse 20.x and later: the lookup as a dictionary, for dictGet in any query, e.g.
+--   dictGetOrDefault('otc_codes', 'category', tuple(lower(code)), 'unknown')
+-- CREATE DICTIONARY otc_codes (code_key String, code String, service String, status UInt16, category String, retryable UInt8, strategy String, message String)
+-- PRIMARY KEY code_key SOURCE(CLICKHOUSE(TABLE 'otc_code_lookup')) LAYOUT(COMPLEX_KEY_HASHED()) LIFETIME(0);
+`
+  )
+}
+
+// -------------------------------------------------------------------------------------
+// Elasticsearch
+// -------------------------------------------------------------------------------------
+
+const ES_INDEX = 'otc-codes'
+
+const elasticsearchFiles = (catalog: Catalog, rows: ReadonlyArray<LookupRow>): ReadonlyArray<EngineFile> => {
+  const bulk = rows.map((r) => `${JSON.stringify({ index: { _index: ES_INDEX, _id: r.code_key } })}\n${JSON.stringify(r)}\n`).join('')
+  const policy = { match: { indices: ES_INDEX, match_field: 'code_key', enrich_fields: LOOKUP_COLUMNS.filter((c) => c !== 'code_key') } }
+  // Painless: every match, the first group that took part, once per line; a name-only match is
+  // kept with a flag and dropped after the enrich step when the lookup found nothing.
+  const script = [
+    `if (!(ctx.message instanceof String)) { return; }`,
+    `def m = /${dialectPattern(catalog.prefixes(), 'java')}/.matcher(ctx.message);`,
+    `def seen = new HashSet(); def found = [];`,
+    `while (m.find()) { for (int g = 1; g <= ${CODE_GROUPS}; g++) { def c = m.group(g); if (c != null) {`,
+    `  if (seen.add(c)) { found.add(['code': c, 'code_key': c.toLowerCase(), 'by_name': g == ${NAME_ONLY_GROUP}]); } break; } } }`,
+    `if (found.size() > 0) { ctx.otc_errors = found; }`,
+  ].join('\n')
+  const pipeline = {
+    description: 'OTC error codes in message, classified with the otc-codes enrich policy (otc-errors catalog export --format elasticsearch)',
+    processors: [
+      { script: { lang: 'painless', source: script } },
+      {
+        foreach: {
+          field: 'otc_errors',
+          ignore_missing: true,
+          processor: { enrich: { policy_name: ES_INDEX, field: '_ingest._value.code_key', target_field: '_ingest._value.catalogue', ignore_missing: true } },
+        },
+      },
+      {
+        script: {
+          lang: 'painless',
+          source:
+            "if (ctx.otc_errors != null) { ctx.otc_errors.removeIf(f -> f.by_name && f.catalogue == null); for (def f : ctx.otc_errors) { f.category = f.catalogue == null ? 'unknown' : f.catalogue.category; f.remove('by_name'); } }",
+        },
+      },
+    ],
+  }
+  return [
+    { name: 'otc-codes.bulk.ndjson', content: bulk },
+    { name: 'otc-codes.enrich-policy.json', content: `${JSON.stringify(policy, null, 2)}\n` },
+    { name: 'otc-errors.ingest-pipeline.json', content: `${JSON.stringify(pipeline, null, 2)}\n` },
+  ]
+}
+
+// -------------------------------------------------------------------------------------
+// Vector and the OpenTelemetry Collector
+// -------------------------------------------------------------------------------------
+
+const indent = (text: string, by: string): string =>
+  text
+    .split('\n')
+    .map((l) => (l === '' ? l : by + l))
+    .join('\n')
+
+const vectorYaml = (catalog: Catalog): string => {
+  const vrl = `# Every code in .message, once per line, classified with the otc_codes table.
+found = []
+seen = {}
+matches = parse_regex_all(string(.message) ?? "", r'${dialectPattern(catalog.prefixes(), 'rust')}', numeric_groups: true) ?? []
+for_each(matches) -> |_index, m| {
+  candidates = compact([${groups.map((g) => `m."${g}"`).join(', ')}])
+  code = string(candidates[0]) ?? ""
+  if code != "" && !exists(seen.(code)) {
+    row, err = get_enrichment_table_record("otc_codes", {"code_key": downcase(code)})
+    if err == null || m."${NAME_ONLY_GROUP}" == null {
+      seen = set!(seen, [code], true)
+      found = push(found, {"code": code, "known": err == null, "category": if err == null { row.category } else { "unknown" }, "retryable": if err == null { row.retryable } else { false }})
+    }
+  }
+}
+if length(found) > 0 { .otc_errors = found }
+`
+  return `# otc-errors catalog export --format vector: merge into your vector.yaml; otc-code-lookup.csv beside it.
+enrichment_tables:
+  otc_codes:
+    type: file
+    file:
+      path: ./otc-code-lookup.csv
+      encoding:
+        type: csv
+    schema:
+${LOOKUP_COLUMNS.map((c) => `      ${c}: ${c === 'retryable' ? 'boolean' : 'string'}`).join('\n')}
+
+transforms:
+  otc_errors:
+    type: remap
+    inputs: ["your_source"]
+    source: |
+${indent(vrl, '      ')}`
+}
+
+/** An OTTL string literal inside a YAML single-quoted scalar. */
+const ottlInYaml = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`.replace(/'/g, "''")
+
+const otelYaml = (catalog: Catalog): string => {
+  const statements = [
+    `merge_maps(attributes, ExtractPatterns(body, ${ottlInYaml(dialectPattern(catalog.prefixes(), 'go'))}), "upsert") where IsString(body)`,
+    ...groups.map((g) => `set(attributes["error.code"], attributes["c${g}"]) where attributes["error.code"] == nil and attributes["c${g}"] != nil`),
+    `set(attributes["otc.by_name"], true) where attributes["c${NAME_ONLY_GROUP}"] != nil`,
+    `delete_matching_keys(attributes, "^c[1-${CODE_GROUPS}]$")`,
+    `set(attributes["otc.code_key"], ConvertCase(attributes["error.code"], "lower")) where attributes["error.code"] != nil`,
+  ]
+  const after = [
+    `delete_key(attributes, "error.code") where attributes["otc.by_name"] == true and attributes["error.type"] == "unknown"`,
+    `delete_key(attributes, "otc.by_name")`,
+  ]
+  const list = (xs: ReadonlyArray<string>): string => xs.map((s) => `          - '${s}'`).join('\n')
+  return `# otc-errors catalog export --format otel: processors for an OpenTelemetry Collector (contrib)
+# build with the transform and lookup processors; otc-code-lookup.csv beside it. ExtractPatterns
+# returns the first match of a line: one code per log record.
+processors:
+  transform/otc_errors_extract:
+    log_statements:
+      - context: log
+        statements:
+${list(statements)}
+  lookup/otc_errors:
+    source:
+      type: csv
+      path: ./otc-code-lookup.csv
+      key_column: code_key
+    lookups:
+      - key: attributes["otc.code_key"]
+        attributes:
+          - source: category
+            destination: error.type
+            default: unknown
+          - source: code
+            destination: otc.catalogue_code
+          - source: strategy
+            destination: otc.retry.strategy
+          - source: retryable
+            destination: otc.retryable
+  transform/otc_errors_unknown_names:
+    log_statements:
+      - context: log
+        statements:
+${list(after)}
+
+# service:
+#   pipelines:
+#     logs:
+#       processors: [transform/otc_errors_extract, lookup/otc_errors, transform/otc_errors_unknown_names]
+`
+}
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The files of an engine export. Every engine gets the lookup table (CSV, or a bulk body for
+ * Elasticsearch) and what extracts and joins codes: SQL (PostgreSQL, DuckDB, ClickHouse), an
+ * ingest pipeline and enrich policy (Elasticsearch), a configuration snippet (Vector, the
+ * OpenTelemetry Collector), and the log pattern in the engine's dialect on its own.
+ *
+ * @example
+ * import { defaultCatalog, engineExport } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const files = engineExport(defaultCatalog(), 'postgres')
+ * assert.deepStrictEqual(files.map((f) => f.name), ['otc-code-lookup.csv', 'otc-errors.postgres.sql', 'otc-code-pattern.postgres.txt'])
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const engineExport = (catalog: Catalog, engine: Engine): ReadonlyArray<EngineFile> => {
+  const rows = lookupRows(catalog)
+  const prefixes = catalog.prefixes()
+  const pattern = (dialect: Parameters<typeof dialectPattern>[1]): EngineFile => ({
+    name: `otc-code-pattern.${engine}.txt`,
+    content: `${dialectPattern(prefixes, dialect)}\n`,
+  })
+  switch (engine) {
+    case 'postgres':
+      return [{ name: 'otc-code-lookup.csv', content: lookupCsv(rows) }, { name: 'otc-errors.postgres.sql', content: postgresSql(catalog) }, pattern('postgres')]
+    case 'duckdb':
+      return [{ name: 'otc-code-lookup.csv', content: lookupCsv(rows) }, { name: 'otc-errors.duckdb.sql', content: duckdbSql(catalog) }, pattern('re2')]
+    case 'clickhouse':
+      return [{ name: 'otc-code-lookup.clickhouse.csv', content: lookupCsv(rows, 'numeric') }, { name: 'otc-errors.clickhouse.sql', content: clickhouseSql(catalog) }, pattern('re2')]
+    case 'elasticsearch':
+      return [...elasticsearchFiles(catalog, rows), pattern('java')]
+    case 'vector':
+      return [{ name: 'otc-code-lookup.csv', content: lookupCsv(rows) }, { name: 'vector.otc-errors.yaml', content: vectorYaml(catalog) }, pattern('rust')]
+    case 'otel':
+      return [{ name: 'otc-code-lookup.csv', content: lookupCsv(rows) }, { name: 'otelcol.otc-errors.yaml', content: otelYaml(catalog) }, pattern('go')]
+  }
+}
