@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { Category, categories } from '../error/vocabulary.js'
 import { lineClassifier, type LineFinding } from '../logs/line.js'
-import { classifyStream, type ScanStats } from '../logs/stream.js'
+import { gunzipIfCompressed, logScanner, type ScanOptions, type ScanStats } from '../logs/stream.js'
 import { findingTally, type CodeTally, type SeenAt } from '../logs/tally.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
@@ -193,6 +193,44 @@ async function* untilAborted(chunks: AsyncIterable<Uint8Array>, signal: AbortSig
   }
 }
 
+// Bytes of log scanned between two looks at stdout. What one piece can print is bounded (a
+// finding takes a few bytes of log and makes a line of output), so waiting for stdout between
+// pieces keeps the output held in memory bounded however slowly it is read.
+const PIECE_BYTES = 256 * 1024
+
+// Scans the chunks a piece at a time, awaiting `between()` after each piece; stops early once
+// `signal` aborts.
+const scanPaced = async (
+  chunks: AsyncIterable<Uint8Array>,
+  onFinding: (finding: LineFinding) => void,
+  options: ScanOptions,
+  between: () => Promise<void>,
+  signal: AbortSignal | undefined,
+): Promise<ScanStats> => {
+  const scanner = logScanner(onFinding, options)
+  for await (const chunk of gunzipIfCompressed(chunks)) {
+    for (let at = 0; at < chunk.length && signal?.aborted !== true; at += PIECE_BYTES) {
+      scanner.push(chunk.subarray(at, at + PIECE_BYTES))
+      await between()
+    }
+  }
+  return scanner.end()
+}
+
+// `drained`, or the abort of `signal` if that comes first (a listener of its own per wait, removed after).
+const unlessAborted = (drained: Promise<void>, signal: AbortSignal | undefined): Promise<void> =>
+  signal === undefined
+    ? drained
+    : new Promise<void>((resolve) => {
+        const done = (): void => {
+          signal.removeEventListener('abort', done)
+          resolve()
+        }
+        if (signal.aborted) return resolve()
+        signal.addEventListener('abort', done, { once: true })
+        drained.then(done, done)
+      })
+
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, undefined> {
   yield bytes
 }
@@ -258,6 +296,11 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     out = []
     outLength = 0
   }
+  // Between pieces of input: print what was found, and wait while stdout holds it.
+  const between = async (): Promise<void> => {
+    flush()
+    if (io.stdoutDrained !== undefined) await unlessAborted(io.stdoutDrained(), interrupt)
+  }
 
   const inputs = positionals.length === 0 ? ['-'] : positionals
   for (const input of inputs) {
@@ -286,7 +329,7 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     try {
       const showProgress = file !== undefined && size !== null && io.isStderrTTY === true
       const stoppable = interrupt === undefined ? chunks : untilAborted(chunks, interrupt)
-      const stats = await classifyStream(showProgress ? withProgress(stoppable, size, input, io) : stoppable, onFinding, options)
+      const stats = await scanPaced(showProgress ? withProgress(stoppable, size, input, io) : stoppable, onFinding, options, between, interrupt)
       reports.push({ file: file ?? null, stats, findings })
     } catch (error) {
       flush()

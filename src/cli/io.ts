@@ -26,6 +26,12 @@ export interface CliIO {
   readonly openInput?: (path: string) => Promise<E.Either<string, InputStream>>
   /** Stdin as a stream of chunks (without it, commands read all of stdin first). */
   readonly stdinStream?: () => AsyncIterable<Uint8Array>
+  /**
+   * Resolves once stdout has passed on what it was given (at once when nothing is waiting): a
+   * command that prints as it reads waits for it between pieces of input, so a slow reader
+   * (`| less`, a paused pipe) slows the command down instead of making it hold its output.
+   */
+  readonly stdoutDrained?: () => Promise<void>
   /** Whether stderr is a terminal (progress bars are drawn only then). */
   readonly isStderrTTY?: boolean
   /**
@@ -165,6 +171,20 @@ export const processIO = (): CliIO => ({
   },
   openInput,
   stdinStream: () => process.stdin,
+  stdoutDrained: () => {
+    const out = process.stdout
+    if (!out.writableNeedDrain) return Promise.resolve()
+    return new Promise<void>((resolve) => {
+      // A closed stdout never drains: that ends the wait too (bin.ts handles the EPIPE).
+      const done = (): void => {
+        out.off('drain', done)
+        out.off('close', done)
+        resolve()
+      }
+      out.on('drain', done)
+      out.on('close', done)
+    })
+  },
   isStderrTTY: process.stderr.isTTY === true,
   onInterrupt: () => {
     const controller = new AbortController()

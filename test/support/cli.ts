@@ -1,6 +1,7 @@
 // The built CLI run as a child process, with its peak memory: `node -r peak-rss.cjs` reports the
 // child's VmHWM on fd 3 when it exits. Memory checks are bounds on that peak, not timings.
 import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import type { Readable, Writable } from 'node:stream'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -61,3 +62,51 @@ export const feed = async (stdin: Writable, total: number, chunk: (i: number) =>
   await new Promise<void>((resolve) => stdin.end(() => resolve()))
   return i
 }
+
+/** CPU time the process has used so far, in clock ticks (`/proc/PID/stat`), or null once it is gone. */
+const cpuTicks = (pid: number): number | null => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return Number(fields[11]) + Number(fields[12])
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Reads the child's stdout as a reader slower than any command: `grant` bytes at a time, and
+ * only once the child has sat idle (its CPU time unchanged between two looks, 20 ms apart) —
+ * that is, once it waits for this reader. A command that honours backpressure waits and goes
+ * on; one that does not keeps scanning and piles its output up in memory, which its peak RSS
+ * shows. The looks pace the reader; nothing is asserted about time. Resolves at the end of
+ * stdout; `onData` sees every chunk.
+ */
+export const readWhenIdle = (child: CliChild, onData: (chunk: Buffer) => void, grant = 16 << 20): Promise<void> =>
+  new Promise((resolve) => {
+    const stdout = child.stdout
+    let budget = 0
+    let last: number | null = -1
+    let ended = false
+    stdout.on('data', (chunk: Buffer) => {
+      onData(chunk)
+      budget -= chunk.length
+      if (budget <= 0) stdout.pause()
+    })
+    stdout.pause()
+    stdout.on('end', () => {
+      ended = true
+      resolve()
+    })
+    const look = (): void => {
+      if (ended) return
+      const cpu = child.pid === undefined ? null : cpuTicks(child.pid)
+      if (cpu === null || cpu === last) {
+        budget = grant
+        stdout.resume()
+      }
+      last = cpu
+      setTimeout(look, 20)
+    }
+    look()
+  })
