@@ -12,7 +12,7 @@ import { bodyText } from '../response/text.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
-import type { CliIO } from './io.js'
+import { MAX_INPUT_BYTES, tooLarge, type CliIO } from './io.js'
 
 /** @since 0.1.0 @category constants */
 export const EXPLAIN_HELP = `Usage: otc-errors explain [FILE] [--status N] [--json] [--catalog FILE|DIR]...
@@ -91,12 +91,13 @@ export const explainCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pr
   const file = positionals[0]
   let bytes: Uint8Array
   if (file === undefined || file === '-') {
-    bytes = await io.readStdin()
+    bytes = await io.readStdin(MAX_INPUT_BYTES)
   } else {
-    const read = await io.readFile(file)
+    const read = await io.readFile(file, MAX_INPUT_BYTES)
     if (E.isLeft(read)) return unreadable(io, read.left)
     bytes = read.right
   }
+  if (bytes.length > MAX_INPUT_BYTES) return unreadable(io, tooLarge(file ?? 'stdin', MAX_INPUT_BYTES))
   const source = file ?? 'stdin'
   let raw: RawResponse
   if (status !== undefined && E.isRight(status)) {

@@ -16,10 +16,16 @@ import { open, readFile, readdir, type FileHandle } from 'node:fs/promises'
 export interface CliIO {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
-  /** The whole of stdin. */
-  readonly readStdin: () => Promise<Uint8Array>
-  /** A file's bytes, or a one-line reason it could not be read. */
-  readonly readFile: (path: string) => Promise<E.Either<string, Uint8Array>>
+  /**
+   * The whole of stdin; with `maxBytes`, reading stops once more than that has come (the
+   * result is then longer than `maxBytes`: enough to tell, see `tooLarge`).
+   */
+  readonly readStdin: (maxBytes?: number) => Promise<Uint8Array>
+  /**
+   * A file's bytes, or a one-line reason it could not be read; with `maxBytes`, a file that
+   * holds more (`/dev/zero`, a runaway log) is not read past it: the reason says so.
+   */
+  readonly readFile: (path: string, maxBytes?: number) => Promise<E.Either<string, Uint8Array>>
   /** The names in a directory, or a one-line reason it could not be read. */
   readonly listDir: (path: string) => Promise<E.Either<string, ReadonlyArray<string>>>
   /** A file opened for streaming, or a one-line reason it could not be opened (without it, commands read the whole file). */
@@ -74,6 +80,59 @@ const reasonOf = (error: unknown): string => {
       return 'not a directory'
     default:
       return error instanceof Error ? error.message : 'unreadable'
+  }
+}
+
+/**
+ * The most a command reads of one whole input (`explain`'s response, a catalogue file): more is
+ * an error that names the input, never a read without end (`explain /dev/zero`) or a string too
+ * long for the engine. `classify` streams its input and has no such bound.
+ *
+ * @example
+ * import { MAX_INPUT_BYTES } from './io.js'
+ * MAX_INPUT_BYTES === 64 * 1024 * 1024 // true
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_INPUT_BYTES = 64 << 20
+
+/**
+ * The reason given for an input larger than `maxBytes`.
+ *
+ * @example
+ * import { tooLarge } from './io.js'
+ * tooLarge('/dev/zero', 64 << 20) // '/dev/zero is larger than 64 MiB, the most otc-errors reads of one input'
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const tooLarge = (input: string, maxBytes: number): string =>
+  `${input} is larger than ${maxBytes >= 1 << 20 ? `${+(maxBytes / (1 << 20)).toFixed(1)} MiB` : `${maxBytes} bytes`}, the most otc-errors reads of one input`
+
+// A file's bytes, at most `maxBytes + 1` of them (one more tells that there is more), read a
+// slice at a time: a device or pipe without end (`/dev/zero`) stops being read there.
+const readAtMost = async (path: string, maxBytes: number): Promise<E.Either<string, Uint8Array>> => {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(path, 'r')
+    const stat = await handle.stat()
+    if (stat.isDirectory()) return E.left(`${path}: is a directory`)
+    if (stat.isFile() && stat.size > maxBytes) return E.left(tooLarge(path, maxBytes))
+    const parts: Array<Buffer> = []
+    let total = 0
+    while (total <= maxBytes) {
+      const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1 - total, 1 << 20))
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
+      if (bytesRead === 0) return E.right(Buffer.concat(parts, total))
+      parts.push(buffer.subarray(0, bytesRead))
+      total += bytesRead
+    }
+    return E.left(tooLarge(path, maxBytes))
+  } catch (error) {
+    return E.left(`${path}: ${reasonOf(error)}`)
+  } finally {
+    await handle?.close().catch(() => undefined)
   }
 }
 
@@ -150,12 +209,18 @@ export const openInput = async (path: string): Promise<E.Either<string, InputStr
 export const processIO = (): CliIO => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: async () => {
+  readStdin: async (maxBytes = Number.POSITIVE_INFINITY) => {
     const chunks: Array<Uint8Array> = []
-    for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array)
+    let total = 0
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Uint8Array)
+      total += (chunk as Uint8Array).length
+      if (total > maxBytes) break // leaving the loop closes stdin
+    }
     return Buffer.concat(chunks)
   },
-  readFile: async (path) => {
+  readFile: async (path, maxBytes) => {
+    if (maxBytes !== undefined) return readAtMost(path, maxBytes)
     try {
       return E.right(await readFile(path))
     } catch (error) {
