@@ -43,10 +43,11 @@ Options:
   -h, --help       show this help
 
 Secret values in the log (X-Subject-Token, Authorization, passwords, ...) never reach the output.
-Ctrl-C stops reading and prints what was found so far; a second Ctrl-C quits at once.
+Ctrl-C (or SIGTERM) stops reading and prints what was found so far; a second one quits at
+once, even while waiting for a FIFO's writer.
 
 Exit: 0 read everything, 2 bad flag, bad --catalog or an unreadable file (the others are
-still read), 130 interrupted (the partial result is printed).
+still read), 130 interrupted, 143 terminated (the partial result is printed).
 Example: otc-errors classify terraform.log --format json
 `
 
@@ -118,7 +119,7 @@ export const renderSummary = (
     totals.longLines > 0 ? `${plural(totals.longLines, 'line')} longer than 1 MiB (scanned in windows)` : '',
     totals.otherFindings > 0 ? `${plural(totals.otherFindings, 'finding')} of codes past the table's limit` : '',
     totals.unreadable > 0 ? `${plural(totals.unreadable, 'input')} unreadable` : '',
-    totals.interrupted === true ? 'interrupted: this covers only what was read before Ctrl-C' : '',
+    totals.interrupted === true ? 'interrupted: this covers only what was read before Ctrl-C or SIGTERM' : '',
   ].filter((n) => n !== '')
   const total =
     codes.length === 0
@@ -303,10 +304,13 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
   }
 
   const inputs = positionals.length === 0 ? ['-'] : positionals
+  // A function, not a narrowed value: the signal aborts between awaits.
+  const stopped = (): boolean => interrupt?.aborted === true
   for (const input of inputs) {
-    if (interrupt?.aborted === true) break
+    if (stopped()) break
     const file = input === '-' ? undefined : input
     const source = await openSource(input, io)
+    if (stopped()) break // interrupted while waiting to open (a FIFO without a writer)
     if (E.isLeft(source)) {
       io.stderr(`otc-errors classify: ${source.left}\n`)
       unreadable.push({ file: input, reason: source.left })
@@ -375,7 +379,8 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
       }),
     )
   }
-  return interrupted ? EXIT.interrupted : unreadable.length > 0 ? EXIT.usage : EXIT.ok
+  if (interrupted) return interrupt?.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted
+  return unreadable.length > 0 ? EXIT.usage : EXIT.ok
 }
 
 const openSource = async (

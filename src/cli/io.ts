@@ -5,7 +5,8 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { open, readFile, readdir, type FileHandle } from 'node:fs/promises'
+import { closeSync, constants, openSync } from 'node:fs'
+import { open, readFile, readdir, stat, type FileHandle } from 'node:fs/promises'
 
 /**
  * A command's window on the world.
@@ -41,9 +42,11 @@ export interface CliIO {
   /** Whether stderr is a terminal (progress bars are drawn only then). */
   readonly isStderrTTY?: boolean
   /**
-   * Asks to hear of the first interrupt (Ctrl-C, SIGINT) instead of dying at once: the signal
-   * aborts then, and a second interrupt ends the process. Commands that can print a partial
-   * answer (`classify`) call it; the others keep the default behaviour.
+   * Asks to hear of the first interrupt (Ctrl-C's SIGINT, or SIGTERM) instead of dying at once:
+   * the signal aborts then, with the signal's name as its reason, and a second interrupt ends
+   * the process at once (exit 130, or 143 for SIGTERM), even while it waits to open a FIFO.
+   * Commands that can print a partial answer (`classify`) call it; the others keep the default
+   * behaviour.
    */
   readonly onInterrupt?: () => AbortSignal
 }
@@ -115,7 +118,7 @@ export const tooLarge = (input: string, maxBytes: number): string =>
 const readAtMost = async (path: string, maxBytes: number): Promise<E.Either<string, Uint8Array>> => {
   let handle: FileHandle | undefined
   try {
-    handle = await open(path, 'r')
+    handle = await openWatched(path)
     const stat = await handle.stat()
     if (stat.isDirectory()) return E.left(`${path}: is a directory`)
     if (stat.isFile() && stat.size > maxBytes) return E.left(tooLarge(path, maxBytes))
@@ -135,6 +138,43 @@ const readAtMost = async (path: string, maxBytes: number): Promise<E.Either<stri
     await handle?.close().catch(() => undefined)
   }
 }
+
+// FIFOs being opened for reading. Opening a FIFO waits, on a thread of libuv's pool, until a
+// writer comes; while it waits the process cannot even exit (exit joins the pool's threads).
+const openingFifos = new Set<string>()
+
+// Opens `path` for reading; a FIFO is watched while its open waits for a writer.
+const openWatched = async (path: string): Promise<FileHandle> => {
+  const fifo = await stat(path).then(
+    (s) => s.isFIFO(),
+    () => false,
+  )
+  if (!fifo) return open(path, 'r')
+  openingFifos.add(path)
+  try {
+    return await open(path, 'r')
+  } finally {
+    openingFifos.delete(path)
+  }
+}
+
+/**
+ * Ends every wait for a FIFO's writer (see `openWatched`) by being that writer for a moment:
+ * the open returns, and the input reads as empty. Synchronous, so that a signal handler can
+ * call it right before it exits.
+ */
+const releaseFifoOpens = (): void => {
+  for (const path of openingFifos) {
+    try {
+      closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK))
+    } catch {
+      // Gone, or its reader already left: nothing waits on it.
+    }
+  }
+}
+
+// What ends the process at once on a second interrupt: 128 + the signal's number.
+const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: 130, SIGTERM: 143 }
 
 /**
  * Bytes per read of a streamed file: large, so that per-chunk costs vanish.
@@ -187,7 +227,7 @@ async function* readChunks(handle: FileHandle): AsyncGenerator<Uint8Array, void,
 export const openInput = async (path: string): Promise<E.Either<string, InputStream>> => {
   let handle: FileHandle | undefined
   try {
-    handle = await open(path, 'r')
+    handle = await openWatched(path)
     const stat = await handle.stat()
     if (stat.isDirectory()) {
       await handle.close()
@@ -253,10 +293,21 @@ export const processIO = (): CliIO => ({
   isStderrTTY: process.stderr.isTTY === true,
   onInterrupt: () => {
     const controller = new AbortController()
-    process.once('SIGINT', () => {
-      controller.abort()
-      process.once('SIGINT', () => process.exit(130))
-    })
+    const signals = ['SIGINT', 'SIGTERM'] as const
+    // The first SIGINT or SIGTERM asks the command to stop (and frees it if it waits to open a
+    // FIFO); a second one ends the process at once, whatever it is waiting for.
+    const first = (signal: 'SIGINT' | 'SIGTERM'): void => {
+      for (const s of signals) process.off(s, first)
+      for (const s of signals) {
+        process.once(s, () => {
+          releaseFifoOpens()
+          process.exit(SIGNAL_EXIT[s])
+        })
+      }
+      controller.abort(signal)
+      releaseFifoOpens()
+    }
+    for (const s of signals) process.on(s, first)
     return controller.signal
   },
 })

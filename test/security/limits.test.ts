@@ -1,10 +1,10 @@
 // SECURITY.md's promises held against the built command under attack: memory stays bounded on
 // hostile streams (peak RSS of the child, read once at its exit), whatever the line length.
-import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { feed, hasPeakRss, readWhenIdle, runCliMeasured } from '../support/cli.js'
 
 const MiB = 1 << 20
@@ -110,5 +110,98 @@ describe('whole-input reads are capped (issue 15 item 8)', () => {
     const r = await run(['explain'], { bytes: 80 * MiB })
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(`otc-errors explain: stdin is larger than ${cap}\n`)
+  })
+})
+
+// Resolves once the child has read all but the last pipe-full of `text` plus 2 MiB of filler:
+// 'drain' fires only when the child reads, and the CLI listens for signals before it reads.
+const writeAndWaitUntilRead = (stdin: NodeJS.WritableStream, text: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const filler = 'INFO GET /v1/servers 200 served in 12 ms\n'.repeat(Math.ceil((2 * MiB) / 41))
+    stdin.once('error', reject)
+    if (stdin.write(text + filler)) reject(new Error('the pipe took 2 MiB without pushing back; the readiness signal needs a full pipe'))
+    else stdin.once('drain', () => resolve())
+  })
+
+// Whether one of the process's threads waits in the kernel for a FIFO's writer.
+const waitsForFifoWriter = (pid: number): boolean => {
+  try {
+    return readdirSync(`/proc/${pid}/task`).some((tid) => readFileSync(`/proc/${pid}/task/${tid}/wchan`, 'utf8') === 'wait_for_partner')
+  } catch {
+    return false
+  }
+}
+const canSeeWchan = existsSync('/proc/self/wchan')
+
+describe.skipIf(!hasPeakRss)('signals (issue 15 item 9)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'otc-signals-'))
+  const start = (args: ReadonlyArray<string>) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.stdin.on('error', () => undefined)
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })))
+    // A CLI that hangs fails the test by its timeout, and is not left behind.
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    })
+    return { child, closed, out: () => ({ stdout, stderr }) }
+  }
+
+  it('SIGTERM ends classify like Ctrl-C: the partial summary, exit 143', async () => {
+    const { child, closed, out } = start(['classify'])
+    await writeAndWaitUntilRead(child.stdin, 'status=429 error_code=APIGW.0308\nstatus=404 error_code=AS.2007\n')
+    child.kill('SIGTERM')
+    expect(await closed).toEqual({ code: 143, signal: null })
+    const { stdout, stderr } = out()
+    expect(stdout).toMatch(/^APIGW\.0308 +1 +APIG +throttled +yes/m)
+    expect(stdout).toContain('interrupted')
+    expect(stderr).toBe('otc-errors classify: interrupted; the result below covers what was read so far.\n')
+    child.stdin.destroy()
+  })
+  it('SIGTERM while ndjson waits for a reader: every record printed is whole', async () => {
+    const { child, closed, out } = start(['classify', '--format', 'ndjson'])
+    // Nobody reads yet: once the first records arrive (the CLI is scanning, its handlers set),
+    // it soon waits for stdout with records pending; then it is told to stop.
+    child.stdout.pause()
+    const printed = new Promise((resolve) => child.stdout.once('readable', resolve))
+    child.stdin.write('status=404 AS.2007 AS.0001 APIGW.0308 IMG.0027 ECS.0005 DBS.200019 VPC.0101 ELB.1001 CCE.01403001 SFS.TURBO.0001\n'.repeat(20_000))
+    await printed
+    child.kill('SIGTERM')
+    child.stdout.resume()
+    expect((await closed).code).toBe(143)
+    const { stdout } = out()
+    expect(stdout.endsWith('\n')).toBe(true)
+    const records = stdout.trimEnd().split('\n')
+    expect(records.length).toBeGreaterThan(1000)
+    for (const record of records) expect(() => JSON.parse(record), record.slice(0, 80)).not.toThrow()
+    child.stdin.destroy()
+  })
+  describe.skipIf(!canSeeWchan)('a FIFO without a writer', () => {
+    const fifo = (name: string): string => {
+      const path = join(dir, name)
+      execFileSync('mkfifo', [path])
+      return path
+    }
+    // Resolves once the CLI waits in the kernel to open the FIFO (so its handlers are set).
+    const untilBlocked = async (pid: number): Promise<void> => {
+      while (!waitsForFifoWriter(pid)) await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    it('Ctrl-C while classify waits to open it: the (empty) summary, exit 130', async () => {
+      const { child, closed, out } = start(['classify', fifo('one')])
+      await untilBlocked(child.pid as number)
+      child.kill('SIGINT')
+      expect(await closed).toEqual({ code: 130, signal: null })
+      expect(out().stdout).toContain('No error codes found in 0 lines.')
+    })
+    it('a second Ctrl-C right after the first ends it at once, exit 130', async () => {
+      const { child, closed } = start(['classify', fifo('two'), '--format', 'ndjson'])
+      await untilBlocked(child.pid as number)
+      child.kill('SIGINT')
+      child.kill('SIGINT')
+      expect(await closed).toEqual({ code: 130, signal: null })
+    })
   })
 })
