@@ -81,17 +81,23 @@ export const exportRow = (e: CatalogEntry): ExportRow => ({
   message: e.message,
 })
 
-/** RFC 4180: quote a field when it holds a comma, a quote or a line break; double the quotes. */
+/**
+ * RFC 4180: quote a field when it holds a comma, a quote or a line break; double the quotes.
+ * A field that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return; OWASP's CSV injection) gets a leading `'` and quotes, so it stays text.
+ */
 const csvField = (value: string | number | boolean | null): string => {
   if (value === null) return ''
   const text = String(value)
+  if (/^[=+\-@\t\r]/.test(text)) return `"'${text.replace(/"/g, '""')}"`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /**
  * The catalogue's rows in a format, one entry per variant, in catalogue order. CSV has a header
- * line and CRLF line ends (RFC 4180); an empty field is a missing status. NDJSON is one object a
- * line; JSON is one array.
+ * line and CRLF line ends (RFC 4180); an empty field is a missing status, and a field that
+ * starts like a formula (`=`, `+`, `-`, `@`, tab, CR) is quoted behind a `'`. NDJSON is one
+ * object a line; JSON is one array.
  *
  * @example
  * import { exportCatalog, defaultCatalog } from 'otc-errors'

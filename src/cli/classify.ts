@@ -13,6 +13,7 @@ import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
 import type { CliIO } from './io.js'
+import { forTerminal } from './terminal.js'
 
 /**
  * The help text of `classify`.
@@ -76,7 +77,7 @@ const ndjsonLine = (finding: LineFinding, file: string | undefined): string =>
     ...(finding.requestId === undefined ? {} : { requestId: finding.requestId }),
   })}\n`
 
-const where = (at: SeenAt): string => (at.file === undefined ? String(at.line) : `${at.file}:${at.line}`)
+const where = (at: SeenAt): string => (at.file === undefined ? String(at.line) : `${forTerminal(at.file)}:${at.line}`)
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
@@ -99,9 +100,9 @@ export const renderSummary = (
 ): string => {
   const header = ['code', 'count', 'service', 'category', 'retryable', 'first', 'last']
   const rows = codes.map((t) => [
-    t.code + (t.known ? '' : ' (unknown)'),
+    forTerminal(t.code) + (t.known ? '' : ' (unknown)'),
     String(t.count),
-    t.service ?? '-',
+    forTerminal(t.service ?? '-'),
     t.categories.join(','),
     t.retryable === 'mixed' ? 'mixed' : t.retryable ? 'yes' : 'no',
     where(t.first),

