@@ -110,7 +110,9 @@ export interface LineClassifier {
  * @category model
  */
 export interface SeenCodes {
+  /** Whether `code` was reported already. */
   readonly has: (code: string) => boolean
+  /** Remembers that `code` was reported. */
   readonly add: (code: string) => unknown
 }
 
