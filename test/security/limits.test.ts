@@ -1,10 +1,10 @@
 // SECURITY.md's promises held against the built command under attack: memory stays bounded on
 // hostile streams (peak RSS of the child, read once at its exit), whatever the line length.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest'
 import { feed, hasPeakRss, readWhenIdle, runCliMeasured } from '../support/cli.js'
 
 const MiB = 1 << 20
@@ -22,6 +22,7 @@ const distinctCodes = (spacing: number) => {
 
 describe.skipIf(!hasPeakRss)('classify under attack (built CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'otc-limits-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('a 256 MiB line of 2.8 million distinct codes: per-line state is bounded (issue 15 item 5)', async () => {
     // Each distinct code was remembered for the whole line: 1.7 GB, then `Set maximum size exceeded`.
