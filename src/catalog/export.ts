@@ -84,26 +84,29 @@ export const exportRow = (e: CatalogEntry): ExportRow => ({
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled;
  * `null` is an empty cell. A text that a spreadsheet would run as a formula (it starts with `=`,
- * `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+ * `+`, `-`, `@`, a tab or a carriage return; OWASP's CSV injection) gets a leading `'` and
+ * quotes, so it stays text.
  *
  * @example
  * import { csvCell } from 'otc-errors'
  * import * as assert from 'node:assert'
- * assert.deepStrictEqual([csvCell('a,b'), csvCell('=1+1'), csvCell(-1), csvCell(null)], ['"a,b"', "'=1+1", '-1', ''])
+ * assert.deepStrictEqual([csvCell('a,b'), csvCell('=1+1'), csvCell(-1), csvCell(null)], ['"a,b"', `"'=1+1"`, '-1', ''])
  *
  * @since 0.1.0
  * @category destructors
  */
 export const csvCell = (value: string | number | boolean | null): string => {
   if (value === null) return ''
-  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value)
+  const text = String(value)
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) return `"'${text.replace(/"/g, '""')}"`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /**
  * The catalogue's rows in a format, one entry per variant, in catalogue order. CSV has a header
- * line and CRLF line ends (RFC 4180); an empty field is a missing status. NDJSON is one object a
- * line; JSON is one array.
+ * line and CRLF line ends (RFC 4180); an empty field is a missing status, and a field that
+ * starts like a formula (`=`, `+`, `-`, `@`, tab, CR) is quoted behind a `'`. NDJSON is one
+ * object a line; JSON is one array.
  *
  * @example
  * import { exportCatalog, defaultCatalog } from 'otc-errors'

@@ -10,7 +10,8 @@ import type { CliIO } from './io.js'
 
 /**
  * Exit codes: 0 success, 1 a negative answer, 2 a usage error or unreadable input, 130 stopped
- * by an interrupt (Ctrl-C; `classify` prints what it had found so far).
+ * by an interrupt (Ctrl-C; `classify` prints what it had found so far), 143 stopped by SIGTERM
+ * (likewise).
  *
  * @example
  * import { EXIT } from './args.js'
@@ -19,7 +20,7 @@ import type { CliIO } from './io.js'
  * @since 0.1.0
  * @category constants
  */
-export const EXIT = { ok: 0, negative: 1, usage: 2, interrupted: 130 } as const
+export const EXIT = { ok: 0, negative: 1, usage: 2, interrupted: 130, terminated: 143 } as const
 
 /**
  * A usage error of a command: its message and a pointer to the command's help on stderr;

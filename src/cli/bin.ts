@@ -15,7 +15,7 @@ runCli(process.argv.slice(2), processIO()).then(
     process.exitCode = code
     // Interrupted while stdin may still be open (`tail -f app.log | otc-errors classify`): the
     // partial answer is written, so leave once it is flushed instead of waiting for more input.
-    if (code === EXIT.interrupted) process.stdout.write('', () => process.exit(code))
+    if (code === EXIT.interrupted || code === EXIT.terminated) process.stdout.write('', () => process.exit(code))
   },
   (error: unknown) => {
     process.stderr.write(`otc-errors: internal error: ${error instanceof Error ? error.message : String(error)}\n`)

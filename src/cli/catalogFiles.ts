@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { defaultCatalog, makeCatalog, withCatalog, type Catalog, type Replacement } from '../catalog/catalog.js'
 import { drawIssue, type CatalogIssue } from '../catalog/validate.js'
 import { bodyText } from '../response/text.js'
-import type { CliIO } from './io.js'
+import { MAX_INPUT_BYTES, tooLarge, type CliIO } from './io.js'
 
 /**
  * Parsed catalogue files (not yet validated) and the problems met while reading them.
@@ -51,7 +51,8 @@ export const readCatalogFiles = async (io: CliIO, path: string): Promise<E.Eithe
   const files: Array<{ name: string; content: unknown }> = []
   const issues: Array<CatalogIssue> = []
   for (const file of paths) {
-    const bytes = await io.readFile(file)
+    const read = await io.readFile(file, MAX_INPUT_BYTES)
+    const bytes = E.isRight(read) && read.right.length > MAX_INPUT_BYTES ? E.left(tooLarge(file, MAX_INPUT_BYTES)) : read
     if (E.isLeft(bytes)) {
       // A directory that cannot be listed nor read as a file: report the listing's reason.
       if (E.isLeft(names)) return E.left(E.isLeft(names) && /directory/i.test(bytes.left) ? names.left : bytes.left)

@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { Category, categories } from '../error/vocabulary.js'
 import { lineClassifier, type LineFinding } from '../logs/line.js'
-import { classifyStream, type ScanStats } from '../logs/stream.js'
+import { gunzipIfCompressed, logScanner, type ScanOptions, type ScanStats } from '../logs/stream.js'
 import { MAX_TALLIED_CODES, findingTally, type CodeTally, type SeenAt } from '../logs/tally.js'
 import { findingTimeline, timeContext, timestampOf } from '../logs/timeline.js'
 import { quoteLine, reportHtml } from '../report/html.js'
@@ -17,6 +17,7 @@ import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
 import type { CliIO } from './io.js'
+import { forTerminal } from './terminal.js'
 
 /**
  * The help text of `classify`.
@@ -54,10 +55,11 @@ Options:
   -h, --help       show this help
 
 Secret values in the log (X-Subject-Token, Authorization, passwords, ...) never reach the output.
-Ctrl-C stops reading and prints what was found so far; a second Ctrl-C quits at once.
+Ctrl-C (or SIGTERM) stops reading and prints what was found so far; a second one quits at
+once, even while waiting for a FIFO's writer.
 
 Exit: 0 read everything, 2 bad flag, bad --catalog or an unreadable file (the others are
-still read), 130 interrupted (the partial result is printed).
+still read), 130 interrupted, 143 terminated (the partial result is printed).
 Example: otc-errors classify terraform.log --format json
 `
 
@@ -159,7 +161,7 @@ export const findingFields = (finding: LineFinding, file: string | undefined, fi
 
 const ndjsonLine = (finding: LineFinding, file: string | undefined, fields: FieldSet): string => `${JSON.stringify(findingFields(finding, file, fields))}\n`
 
-const where = (at: SeenAt): string => (at.file === undefined ? String(at.line) : `${at.file}:${at.line}`)
+const where = (at: SeenAt): string => (at.file === undefined ? String(at.line) : `${forTerminal(at.file)}:${at.line}`)
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
@@ -182,9 +184,9 @@ export const renderSummary = (
 ): string => {
   const header = ['code', 'count', 'service', 'category', 'retryable', 'first', 'last']
   const rows = codes.map((t) => [
-    t.code + (t.known ? '' : ' (unknown)'),
+    forTerminal(t.code) + (t.known ? '' : ' (unknown)'),
     String(t.count),
-    t.service ?? '-',
+    forTerminal(t.service ?? '-'),
     t.categories.join(','),
     t.retryable === 'mixed' ? 'mixed' : t.retryable ? 'yes' : 'no',
     where(t.first),
@@ -202,7 +204,7 @@ export const renderSummary = (
     totals.longLines > 0 ? `${plural(totals.longLines, 'line')} longer than 1 MiB (scanned in windows)` : '',
     totals.otherFindings > 0 ? `${plural(totals.otherFindings, 'finding')} of codes past the table's limit` : '',
     totals.unreadable > 0 ? `${plural(totals.unreadable, 'input')} unreadable` : '',
-    totals.interrupted === true ? 'interrupted: this covers only what was read before Ctrl-C' : '',
+    totals.interrupted === true ? 'interrupted: this covers only what was read before Ctrl-C or SIGTERM' : '',
   ].filter((n) => n !== '')
   const total =
     codes.length === 0
@@ -279,6 +281,44 @@ async function* untilAborted(chunks: AsyncIterable<Uint8Array>, signal: AbortSig
     Promise.resolve(iterator.return?.()).catch(() => undefined)
   }
 }
+
+// Bytes of log scanned between two looks at stdout. What one piece can print is bounded (a
+// finding takes a few bytes of log and makes a line of output), so waiting for stdout between
+// pieces keeps the output held in memory bounded however slowly it is read.
+const PIECE_BYTES = 256 * 1024
+
+// Scans the chunks a piece at a time, awaiting `between()` after each piece; stops early once
+// `signal` aborts.
+const scanPaced = async (
+  chunks: AsyncIterable<Uint8Array>,
+  onFinding: (finding: LineFinding, text: string) => void,
+  options: ScanOptions,
+  between: () => Promise<void>,
+  signal: AbortSignal | undefined,
+): Promise<ScanStats> => {
+  const scanner = logScanner(onFinding, options)
+  for await (const chunk of gunzipIfCompressed(chunks)) {
+    for (let at = 0; at < chunk.length && signal?.aborted !== true; at += PIECE_BYTES) {
+      scanner.push(chunk.subarray(at, at + PIECE_BYTES))
+      await between()
+    }
+  }
+  return scanner.end()
+}
+
+// `drained`, or the abort of `signal` if that comes first (a listener of its own per wait, removed after).
+const unlessAborted = (drained: Promise<void>, signal: AbortSignal | undefined): Promise<void> =>
+  signal === undefined
+    ? drained
+    : new Promise<void>((resolve) => {
+        const done = (): void => {
+          signal.removeEventListener('abort', done)
+          resolve()
+        }
+        if (signal.aborted) return resolve()
+        signal.addEventListener('abort', done, { once: true })
+        drained.then(done, done)
+      })
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, undefined> {
   yield bytes
@@ -359,12 +399,20 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     out = []
     outLength = 0
   }
+  // Between pieces of input: print what was found, and wait while stdout holds it.
+  const between = async (): Promise<void> => {
+    flush()
+    if (io.stdoutDrained !== undefined) await unlessAborted(io.stdoutDrained(), interrupt)
+  }
 
   const inputs = positionals.length === 0 ? ['-'] : positionals
+  // A function, not a narrowed value: the signal aborts between awaits.
+  const stopped = (): boolean => interrupt?.aborted === true
   for (const input of inputs) {
-    if (interrupt?.aborted === true) break
+    if (stopped()) break
     const file = input === '-' ? undefined : input
     const source = await openSource(input, io)
+    if (stopped()) break // interrupted while waiting to open (a FIFO without a writer)
     if (E.isLeft(source)) {
       io.stderr(`otc-errors classify: ${source.left}\n`)
       unreadable.push({ file: input, reason: source.left })
@@ -403,7 +451,7 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
     try {
       const showProgress = file !== undefined && size !== null && io.isStderrTTY === true
       const stoppable = interrupt === undefined ? chunks : untilAborted(chunks, interrupt)
-      const stats = await classifyStream(showProgress ? withProgress(stoppable, size, input, io) : stoppable, onFinding, options)
+      const stats = await scanPaced(showProgress ? withProgress(stoppable, size, input, io) : stoppable, onFinding, options, between, interrupt)
       reports.push({ file: file ?? null, stats, findings })
     } catch (error) {
       flush()
@@ -457,7 +505,8 @@ export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): P
       }),
     )
   }
-  return interrupted ? EXIT.interrupted : unreadable.length > 0 ? EXIT.usage : EXIT.ok
+  if (interrupted) return interrupt?.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted
+  return unreadable.length > 0 ? EXIT.usage : EXIT.ok
 }
 
 const openSource = async (

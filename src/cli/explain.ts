@@ -12,7 +12,8 @@ import { bodyText } from '../response/text.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
-import type { CliIO } from './io.js'
+import { MAX_INPUT_BYTES, tooLarge, type CliIO } from './io.js'
+import { forTerminal } from './terminal.js'
 
 /** @since 0.1.0 @category constants */
 export const EXPLAIN_HELP = `Usage: otc-errors explain [FILE] [--status N] [--json] [--catalog FILE|DIR]...
@@ -38,10 +39,11 @@ const parseStatus = (value: string): E.Either<string, number> =>
     ? E.right(Number(value))
     : E.left(`--status expects an HTTP status from 100 to 599, got "${value}"`)
 
-const row = (label: string, value: string): string => `  ${label.padEnd(11)} ${value}\n`
+const row = (label: string, value: string): string => `  ${label.padEnd(11)} ${forTerminal(value)}\n`
 
 /**
- * The text `explain` prints for people.
+ * The text `explain` prints for people; control characters in what the response or a catalogue
+ * file says are shown as escapes.
  *
  * @since 0.1.0
  * @category rendering
@@ -50,7 +52,8 @@ export const renderExplanation = (x: Explanation): string => {
   if (x.ok) {
     return `${statusText(x.status)} (${x.statusClass}): a success; the body is payload, not an error.\n${x.requestId === null ? '' : row('request id', x.requestId)}`
   }
-  const head = `${x.code ?? '(no code)'}: ${x.message ?? '(no message)'}\n`
+  // Every value from the response or a catalogue file is shown, never obeyed (see forTerminal).
+  const head = `${forTerminal(x.code ?? '(no code)')}: ${forTerminal(x.message ?? '(no message)')}\n`
   const retry = x.retry.strategy === 'after' ? `after ${x.retry.delayMs ?? 0} ms (Retry-After)` : x.retry.strategy
   const documented =
     x.catalogCode === null
@@ -91,12 +94,13 @@ export const explainCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pr
   const file = positionals[0]
   let bytes: Uint8Array
   if (file === undefined || file === '-') {
-    bytes = await io.readStdin()
+    bytes = await io.readStdin(MAX_INPUT_BYTES)
   } else {
-    const read = await io.readFile(file)
+    const read = await io.readFile(file, MAX_INPUT_BYTES)
     if (E.isLeft(read)) return unreadable(io, read.left)
     bytes = read.right
   }
+  if (bytes.length > MAX_INPUT_BYTES) return unreadable(io, tooLarge(file ?? 'stdin', MAX_INPUT_BYTES))
   const source = file ?? 'stdin'
   let raw: RawResponse
   if (status !== undefined && E.isRight(status)) {

@@ -9,6 +9,7 @@ import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import type { CliIO } from './io.js'
+import { forTerminal } from './terminal.js'
 
 /** @since 0.1.0 @category constants */
 export const LOOKUP_HELP = `Usage: otc-errors lookup CODE [--status N] [--service NAME] [--json] [--catalog FILE|DIR]...
@@ -46,13 +47,14 @@ const asJson = (entry: CatalogEntry) => ({
   docsUrl: entry.docsUrl,
 })
 
+// Entries may come from your own catalogue files: their text is shown, never obeyed (see forTerminal).
 const render = (entry: CatalogEntry): string =>
-  `${entry.code}  ${entry.status ?? 'no status'}  ${entry.service}${entry.api === entry.service ? '' : ` (${entry.api})`}\n` +
-  `  message   ${entry.message}\n` +
+  `${forTerminal(entry.code)}  ${entry.status ?? 'no status'}  ${forTerminal(entry.service)}${entry.api === entry.service ? '' : ` (${forTerminal(entry.api)})`}\n` +
+  `  message   ${forTerminal(entry.message)}\n` +
   `  category  ${entry.category}\n` +
   `  retry     ${entry.retry}${entry.retry === 'never' ? ' (not retryable)' : ''}\n` +
-  `  remedy    ${entry.remedy}\n` +
-  (entry.docsUrl === null ? '' : `  docs      ${entry.docsUrl}\n`)
+  `  remedy    ${forTerminal(entry.remedy)}\n` +
+  (entry.docsUrl === null ? '' : `  docs      ${forTerminal(entry.docsUrl)}\n`)
 
 /**
  * Runs `lookup`; returns the exit code.
@@ -86,7 +88,7 @@ export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pro
   if (variants.length === 0) {
     const suggestions = catalog.suggest(code)
     if (json) io.stdout(`${JSON.stringify({ code, known: false, suggestions })}\n`)
-    else io.stderr(`unknown code ${code}${suggestions.length === 0 ? '' : `; did you mean ${suggestions.join(', ')}?`}\n`)
+    else io.stderr(`unknown code ${forTerminal(code)}${suggestions.length === 0 ? '' : `; did you mean ${suggestions.map(forTerminal).join(', ')}?`}\n`)
     return EXIT.negative
   }
   // The variant a decoder would pick for this status and service first, then the rest in catalogue order.

@@ -220,10 +220,82 @@ const backslashesBefore = (text: string, at: number, floor: number): number => {
 // text: values
 // -------------------------------------------------------------------------------------
 
-/** A span of text to replace: `[from, to)`. */
-interface Span {
+/**
+ * A span of text, `[from, to)`: here, one that redaction replaces with `[redacted]`.
+ *
+ * @example
+ * import type { SecretSpan } from 'otc-errors'
+ * const span: SecretSpan = { from: 9, to: 16 }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface SecretSpan {
   readonly from: number
   readonly to: number
+}
+
+type Span = SecretSpan
+
+const NO_SPANS: ReadonlyArray<Span> = []
+
+/** `text` with each span (in order, disjoint) replaced by `[redacted]`. */
+const replaceSpans = (text: string, spans: ReadonlyArray<Span>): string => {
+  if (spans.length === 0) return text
+  const out: Array<string> = []
+  let last = 0
+  for (const { from, to } of spans) {
+    out.push(text.slice(last, from), REDACTED)
+    last = to
+  }
+  out.push(text.slice(last))
+  return out.join('')
+}
+
+/**
+ * Spans found in `replaceSpans(text, outer)` taken back to `text`, together with `outer`: an end
+ * that falls inside a placeholder grows to the whole span the placeholder replaced. Both lists
+ * are in order and disjoint, and so is the result; one pass over both (linear time).
+ */
+const throughReplacement = (outer: ReadonlyArray<Span>, inner: ReadonlyArray<Span>): ReadonlyArray<Span> => {
+  if (inner.length === 0) return outer
+  if (outer.length === 0) return inner
+  let i = 0 // the first placeholder not wholly before the positions asked about
+  let shift = 0 // offset in `text` minus offset in the replaced text, before placeholder i
+  // Positions are asked about in order, so `i` and `shift` only move forward.
+  const back = (p: number, isEnd: boolean): number => {
+    for (let o = outer[i]; o !== undefined; o = outer[i]) {
+      const start = o.from - shift
+      const stop = start + REDACTED.length
+      if (p < start || (isEnd && p === start)) break
+      if (p < stop || (isEnd && p === stop)) return isEnd ? o.to : o.from
+      shift += o.to - o.from - REDACTED.length
+      i++
+    }
+    return p + shift
+  }
+  const mapped = inner.map((s): Span => ({ from: back(s.from, false), to: back(s.to, true) }))
+  // Merge the two ordered lists, joining spans that overlap.
+  const out: Array<Span> = []
+  const add = (s: Span): void => {
+    const last = out[out.length - 1]
+    if (last !== undefined && s.from < last.to) out[out.length - 1] = { from: last.from, to: Math.max(last.to, s.to) }
+    else out.push(s)
+  }
+  let a = 0
+  let b = 0
+  while (a < outer.length || b < mapped.length) {
+    const x = outer[a]
+    const y = mapped[b]
+    if (y === undefined || (x !== undefined && x.from <= y.from)) {
+      add(x as Span)
+      a++
+    } else {
+      add(y)
+      b++
+    }
+  }
+  return out
 }
 
 /**
@@ -439,10 +511,9 @@ const separatorAt = (text: string, at: number, c: number): string | undefined =>
   return encoded === 0 ? undefined : text.slice(at, at + encoded)
 }
 
-/** Replaces the values of secret-named pairs; the spans found are skipped past (linear time). */
-const redactPairs = (text: string): string => {
-  let out: Array<string> | undefined
-  let last = 0
+/** The values of secret-named pairs, in order; the spans found are skipped past (linear time). */
+const pairSpans = (text: string): ReadonlyArray<Span> => {
+  let spans: Array<Span> | undefined
   let next = 0
   for (let at = 0; at < text.length; at++) {
     const c = text.charCodeAt(at)
@@ -488,13 +559,10 @@ const redactPairs = (text: string): string => {
       else span = { from: v, to: bareEnd(text, v, kind === 'encoded') }
     }
     if (span.to <= span.from || (quotedValue(text, v) === undefined && isLiteral(text, span))) continue
-    ;(out ??= []).push(text.slice(last, span.from), REDACTED)
-    last = span.to
+    ;(spans ??= []).push(span)
     next = span.to
   }
-  if (out === undefined) return text
-  out.push(text.slice(last))
-  return out.join('')
+  return spans ?? NO_SPANS
 }
 
 // -------------------------------------------------------------------------------------
@@ -505,11 +573,10 @@ const PEM_BEGIN = '-----BEGIN '
 const PEM_LABEL = /[A-Z0-9 ]{1,60}-----/y
 
 /** PEM blocks (`-----BEGIN … KEY-----` … `-----END … KEY-----`): the markers stay, the body goes; an unclosed block goes to its end. */
-const redactPem = (text: string): string => {
+const pemSpans = (text: string): ReadonlyArray<Span> => {
   let at = text.indexOf(PEM_BEGIN)
-  if (at === -1) return text
-  const out: Array<string> = []
-  let last = 0
+  if (at === -1) return NO_SPANS
+  const spans: Array<Span> = []
   let noEndAfter = Number.POSITIVE_INFINITY
   while (at !== -1) {
     PEM_LABEL.lastIndex = at + PEM_BEGIN.length
@@ -527,12 +594,10 @@ const redactPem = (text: string): string => {
       while (to < text.length && text.charCodeAt(to) !== DQUOTE && text.charCodeAt(to) !== 0x3c) to++
       while (to > from && text.charCodeAt(to - 1) === BACKSLASH) to--
     }
-    out.push(text.slice(last, from), REDACTED)
-    last = to
+    spans.push({ from, to })
     at = text.indexOf(PEM_BEGIN, Math.max(to, at + 1))
   }
-  out.push(text.slice(last))
-  return out.join('')
+  return spans
 }
 
 // Keystone PKI (`MII…`) and PKIZ tokens, Fernet tokens (`gAAAAA…`), JSON Web Tokens (`eyJ….eyJ….`).
@@ -567,9 +632,8 @@ const tokenEnd = (text: string, at: number, start: string): { readonly end: numb
 }
 
 /** Credentials that carry no name: PKI, PKIZ and Fernet tokens, JWTs. */
-const redactTokens = (text: string): string => {
-  let out: Array<string> | undefined
-  let last = 0
+const tokenSpans = (text: string): ReadonlyArray<Span> => {
+  let spans: Array<Span> | undefined
   TOKEN_START.lastIndex = 0
   for (let m = TOKEN_START.exec(text); m !== null; m = TOKEN_START.exec(text)) {
     const at = m.index
@@ -578,13 +642,10 @@ const redactTokens = (text: string): string => {
     const { end, token } = tokenEnd(text, at, m[0])
     TOKEN_START.lastIndex = Math.max(end, at + 1)
     if (!token) continue
-    ;(out ??= []).push(text.slice(last, at), REDACTED)
-    last = end
+    ;(spans ??= []).push({ from: at, to: end })
   }
   TOKEN_START.lastIndex = 0
-  if (out === undefined) return text
-  out.push(text.slice(last))
-  return out.join('')
+  return spans ?? NO_SPANS
 }
 
 // Something to do: a separator, an encoded one, or the start of a known credential.
@@ -621,9 +682,62 @@ export const redactText = (text: string, secrets: ReadonlyArray<string> = NO_SEC
   let out = text
   for (const secret of secrets) if (secret !== '' && out.includes(secret)) out = out.split(secret).join(REDACTED)
   if (!WORTH_SCANNING.test(out)) return out
-  if (out.includes(PEM_BEGIN)) out = redactPem(out)
-  out = redactTokens(out)
-  return redactPairs(out)
+  if (out.includes(PEM_BEGIN)) out = replaceSpans(out, pemSpans(out))
+  out = replaceSpans(out, tokenSpans(out))
+  return replaceSpans(out, pairSpans(out))
+}
+
+/**
+ * Where `redactText(text)` hides something: the spans of `text` it replaces with `[redacted]`,
+ * in order and disjoint (an empty span is a placeholder put between two characters, as for a
+ * PEM block cut right after its header). Tells, without searching the redacted text, whether a
+ * piece of `text` stays visible: `[from, to)` does when it overlaps no span. Linear time.
+ *
+ * @example
+ * import { secretSpans } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const text = 'password=hunter2 AS.0001'
+ * assert.deepStrictEqual(secretSpans(text), [{ from: 9, to: 16 }])
+ * assert.deepStrictEqual(secretSpans('The token is invalid.'), [])
+ *
+ * @since 0.1.0
+ * @category redaction
+ */
+export const secretSpans = (text: string): ReadonlyArray<SecretSpan> => {
+  if (typeof text !== 'string' || !WORTH_SCANNING.test(text)) return NO_SPANS
+  // The passes of `redactText`, each on the output of the one before, taken back to `text`.
+  const pem = text.includes(PEM_BEGIN) ? pemSpans(text) : NO_SPANS
+  const afterPem = replaceSpans(text, pem)
+  const tokens = tokenSpans(afterPem)
+  const pairs = pairSpans(replaceSpans(afterPem, tokens))
+  return throughReplacement(pem, throughReplacement(tokens, pairs))
+}
+
+/**
+ * Whether `[from, to)` overlaps one of `spans` (in order and disjoint, as `secretSpans` gives
+ * them): a piece of text that redaction would hide, wholly or in part. Binary search.
+ *
+ * @example
+ * import { overlapsSpan, secretSpans } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const spans = secretSpans('token=AS.0001 AS.0002')
+ * assert.deepStrictEqual([overlapsSpan(spans, 6, 13), overlapsSpan(spans, 14, 21)], [true, false])
+ *
+ * @since 0.1.0
+ * @category redaction
+ */
+export const overlapsSpan = (spans: ReadonlyArray<SecretSpan>, from: number, to: number): boolean => {
+  // The first span that ends after `from`: the only one that can overlap, since spans are in
+  // order. (An empty span splits the piece when it lies strictly inside it.)
+  let lo = 0
+  let hi = spans.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((spans[mid] as SecretSpan).to <= from) lo = mid + 1
+    else hi = mid
+  }
+  const s = spans[lo]
+  return s !== undefined && s.from < to
 }
 
 // -------------------------------------------------------------------------------------

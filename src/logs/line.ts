@@ -7,7 +7,7 @@
 import * as O from '../fp/option.js'
 import { defaultCatalog, prefixOf, type CatalogEntry } from '../catalog/index.js'
 import { classify } from '../classify/classify.js'
-import { redactText } from '../error/redact.js'
+import { overlapsSpan, redactText, secretSpans, type SecretSpan } from '../error/redact.js'
 import type { Category, RetryStrategy } from '../error/vocabulary.js'
 import { PREFILTER_SOURCE, logPatternSource } from './pattern.js'
 
@@ -95,7 +95,25 @@ export interface LineClassifier {
    * to it). The search starts at `start` (default 0), which must not lie after the start of any
    * match that counts; see `PREFILTER_LOOKBACK`.
    */
-  readonly scan: (text: string, from: number, to: number, seen: Set<string>, start?: number) => ReadonlyArray<Finding>
+  readonly scan: (text: string, from: number, to: number, seen: SeenCodes, start?: number) => ReadonlyArray<Finding>
+}
+
+/**
+ * The codes a scan has already reported, so that a code printed twice counts once: a `Set`
+ * will do, or anything with its `has` and `add` (a bounded memory for very long lines).
+ *
+ * @example
+ * import type { SeenCodes } from 'otc-errors'
+ * const seen: SeenCodes = new Set<string>()
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface SeenCodes {
+  /** Whether `code` was reported already. */
+  readonly has: (code: string) => boolean
+  /** Remembers that `code` was reported. */
+  readonly add: (code: string) => unknown
 }
 
 // -------------------------------------------------------------------------------------
@@ -278,8 +296,11 @@ export const lineClassifier = (catalog: LogCatalog): LineClassifier => {
     return result
   }
 
-  const scan = (text: string, from: number, to: number, seen: Set<string>, start = 0): ReadonlyArray<Finding> => {
+  const scan = (text: string, from: number, to: number, seen: SeenCodes, start = 0): ReadonlyArray<Finding> => {
     let codes: Array<string> | undefined
+    // The text's secrets, found once (when first needed): each code's check is then a binary
+    // search, so a text with many codes costs time linear in its length.
+    let hidden: ReadonlyArray<SecretSpan> | undefined
     // Iterate from before `from` so that a match straddling `from` is consumed, not split; one
     // character earlier still, since a code's match includes the character before it.
     pattern.lastIndex = Math.max(0, start - 1)
@@ -294,18 +315,16 @@ export const lineClassifier = (catalog: LogCatalog): LineClassifier => {
       if (m[7] !== undefined && O.isNone(catalog.lookup(code))) continue
       if (m[4] !== undefined && GRPC_CODES.has(code) && GRPC_LINE.test(text)) continue
       if (m[3] !== undefined && isNotCode(code)) continue
+      // A "code" inside a secret's value (`Authorization: Bearer AB.1234…`) is part of the
+      // secret: only codes that redaction leaves visible count (the same code printed outside
+      // the secret, later in the line, still does).
+      const codeAt = m[1] === undefined ? text.lastIndexOf(code, m.index + m[0].length - code.length) : at
+      if (overlapsSpan((hidden ??= secretSpans(text)), codeAt, codeAt + code.length)) continue
       seen.add(code)
       ;(codes ??= []).push(code)
     }
     pattern.lastIndex = 0
     if (codes === undefined) return []
-    // A "code" inside a secret's value (`Authorization: Bearer AB.1234…`) is part of the secret:
-    // keep only codes still visible once the line's secrets are redacted.
-    const visible = redactText(text)
-    if (visible !== text) {
-      codes = codes.filter((code) => visible.includes(code))
-      if (codes.length === 0) return []
-    }
     const status = statusInLine(text)
     const requestId = requestIdInLine(text)
     return codes.map((code): Finding => {

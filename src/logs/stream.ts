@@ -14,7 +14,7 @@
 import { Buffer, isUtf8 } from 'node:buffer'
 import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
-import { defaultLineClassifier, type Finding, type LineClassifier, type LineFinding } from './line.js'
+import { defaultLineClassifier, type Finding, type LineClassifier, type LineFinding, type SeenCodes } from './line.js'
 import { PREFILTER_LOOKBACK } from './pattern.js'
 
 // -------------------------------------------------------------------------------------
@@ -117,6 +117,44 @@ const NEWLINE = 10
 // instead of 102 MB.
 const SCAN_BLOCK_BYTES = 16 * 1024
 
+/**
+ * Distinct codes a line longer than the line bound remembers for the whole line: a code printed
+ * again anywhere in the line counts once. Past this many, a new code is remembered for the
+ * window it is in only (the codes of one window, at most a megabyte of text), so a hostile line
+ * of hundreds of megabytes of distinct codes holds bounded memory; the price is that such a
+ * code, printed again in a later window of that line, counts again. Lines within the bound
+ * count every code once, whatever they hold.
+ *
+ * @example
+ * import { MAX_LINE_CODES } from 'otc-errors/logs'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(MAX_LINE_CODES, 10000)
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_LINE_CODES = 10_000
+
+// The codes a long line has reported (see `MAX_LINE_CODES`): the first ones for the whole line,
+// later ones for the current window.
+class LineCodes implements SeenCodes {
+  private readonly line = new Set<string>()
+  private readonly window = new Set<string>()
+
+  has(code: string): boolean {
+    return this.line.has(code) || this.window.has(code)
+  }
+
+  add(code: string): void {
+    if (this.line.size < MAX_LINE_CODES) this.line.add(code)
+    else this.window.add(code)
+  }
+
+  nextWindow(): void {
+    this.window.clear()
+  }
+}
+
 const asBuffer = (bytes: Uint8Array): Buffer =>
   Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
@@ -163,22 +201,28 @@ export const logScanner = (onFinding: FindingSink, options: ScanOptions = {}): L
   }
 
   // A line longer than the bound: windows [k·S − C, (k+1)·S + C) of the line, each keeping the
-  // matches that start in [k·S, (k+1)·S). Only the current window's bytes are kept.
+  // matches that start in [k·S, (k+1)·S). Between pieces, only the bytes of the next window are
+  // kept (at most S + 2C), however large the pieces or the line; each byte is copied at most
+  // twice, so a line costs time linear in its length.
   class LongLine {
     private tail: Buffer = Buffer.alloc(0)
     private base = 0 // offset in the line of tail[0]
     private total = 0
     private k = 0
-    private readonly seen = new Set<string>()
+    private readonly seen = new LineCodes()
     private readonly utf8 = new TextDecoder('utf-8', { fatal: true })
     bad = false
 
     feed(piece: Buffer): void {
       if (piece.length === 0) return
       this.checkUtf8(piece, true)
-      this.tail = this.tail.length === 0 ? Buffer.from(piece) : Buffer.concat([this.tail, piece])
+      this.tail = this.tail.length === 0 ? piece : Buffer.concat([this.tail, piece])
       this.total += piece.length
       while (this.total >= (this.k + 1) * maxLine + WINDOW_CONTEXT) this.window()
+      // Keep a copy of what the next window needs: the caller may reuse `piece`.
+      const keep = Math.max(this.base, this.k * maxLine - WINDOW_CONTEXT)
+      this.tail = Buffer.from(this.tail.subarray(keep - this.base))
+      this.base = keep
     }
 
     finish(): void {
@@ -202,12 +246,8 @@ export const logScanner = (onFinding: FindingSink, options: ScanOptions = {}): L
       const from = this.k * maxLine - start
       const to = Math.min(this.total, (this.k + 1) * maxLine) - start
       if (windowPrefilter.test(text)) emit(classifier.scan(text, from, to, this.seen), text)
+      this.seen.nextWindow()
       this.k += 1
-      const keep = Math.max(0, this.k * maxLine - WINDOW_CONTEXT)
-      if (keep > this.base) {
-        this.tail = Buffer.from(this.tail.subarray(keep - this.base))
-        this.base = keep
-      }
     }
   }
 

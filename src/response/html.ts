@@ -141,6 +141,7 @@ const collapse = (raw: string): string => decodeHtmlEntities(raw).replace(/\s+/g
 /**
  * The text of an HTML page's `<title>`, entities decoded and whitespace collapsed; `null` when
  * there is no title or it is empty. The tags may be broken over lines (`<title\n>`, `</title\n>`).
+ * A title longer than 2,000 characters is cut there, with an ellipsis (`…`).
  *
  * @example
  * import { htmlTitle } from 'otc-errors'
@@ -160,8 +161,12 @@ export const htmlTitle = (text: string): string | null => {
   if (gt === -1) return null
   const close = indexOfCI(text, '</title', gt + 1)
   const lt = close === -1 ? text.indexOf('<', gt + 1) : close
-  const title = collapse(text.slice(gt + 1, lt === -1 ? text.length : lt))
-  return title === '' ? null : title
+  // A title is a line: a longer one (a hostile page) is cut like a block, with an ellipsis.
+  const stop = lt === -1 ? text.length : lt
+  const end = Math.min(stop, gt + 1 + MAX_BLOCK_TEXT * 4)
+  const title = collapse(text.slice(gt + 1, end))
+  if (title === '') return null
+  return title.length > MAX_BLOCK_TEXT || end < stop ? `${title.slice(0, MAX_BLOCK_TEXT)}…` : title
 }
 
 // -------------------------------------------------------------------------------------

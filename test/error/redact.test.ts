@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import * as _ from '../../src/error/redact.js'
 
 describe('isSecretHeader', () => {
@@ -111,5 +112,57 @@ describe('redactValue', () => {
     let deep: unknown = { password: 'x' }
     for (let i = 0; i < 100_000; i++) deep = [deep]
     expect(() => _.redactValue(deep)).not.toThrow()
+  })
+})
+
+describe('secretSpans', () => {
+  // What redaction leaves, rebuilt from the spans alone.
+  const replaced = (text: string): string => {
+    let out = ''
+    let last = 0
+    for (const { from, to } of _.secretSpans(text)) {
+      out += `${text.slice(last, from)}${_.REDACTED}`
+      last = to
+    }
+    return out + text.slice(last)
+  }
+  // Pieces that make every pass of the redaction fire, alone and on each other's output.
+  const piece = fc.constantFrom(
+    'password=hunter2', '"token": "abc def"', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln', 'Cookie: a=1; sid=xyz',
+    `x=MII${'A'.repeat(70)}`, `-----BEGIN PRIVATE KEY-----\nMIIEvQ==\n-----END PRIVATE KEY-----`, '-----BEGIN RSA KEY-----',
+    `"auth":"gAAAAA${'b'.repeat(70)}"`, 'sk=AS.0001', 'AS.0001', ' ', '"', '\\"', '=', ':', '{"credential": {"access": "k", "secret": "s"}}', 'ok',
+    `token=MII${'C'.repeat(70)}`, `password="${`MII${'D'.repeat(70)}`} tail"`,
+  )
+  it('are what redactText replaces, on the output of each pass', () => {
+    for (const text of ['password=hunter2 AS.0001', `x MII${'A'.repeat(70)} password="p w" sk=1`, `token=MII${'C'.repeat(70)} "auth":"gAAAAA${'b'.repeat(70)}"`, '-----BEGIN RSA KEY-----\nabc\n-----END RSA KEY----- sk=a', 'ok']) {
+      expect(replaced(text)).toBe(_.redactText(text))
+    }
+  })
+  it('leave visible only what redactText leaves visible, in order', () => {
+    // A later pass can end inside an earlier one's placeholder; the span then covers all of it.
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.string({ maxLength: 8 }), (pieces, glue) => {
+        const text = pieces.join(glue)
+        const shown = _.redactText(text)
+        let last = 0
+        let at = 0
+        for (const { from, to } of [..._.secretSpans(text), { from: text.length, to: text.length }]) {
+          const visible = text.slice(last, from)
+          const found = shown.indexOf(visible, at)
+          expect(found, `${JSON.stringify(visible)} in ${JSON.stringify(shown)}`).toBeGreaterThanOrEqual(0)
+          at = found + visible.length
+          last = to
+        }
+      }),
+      { numRuns: 500 },
+    )
+  })
+  it('tell whether a piece of text stays visible', () => {
+    const text = 'password=AS.0001 AS.0002 token=MII'
+    const spans = _.secretSpans(text)
+    expect(_.overlapsSpan(spans, text.indexOf('AS.0001'), text.indexOf('AS.0001') + 7)).toBe(true)
+    expect(_.overlapsSpan(spans, text.indexOf('AS.0002'), text.indexOf('AS.0002') + 7)).toBe(false)
+    // An empty span (a placeholder between two characters) hides only what it splits.
+    expect([_.overlapsSpan([{ from: 4, to: 4 }], 0, 4), _.overlapsSpan([{ from: 4, to: 4 }], 3, 5), _.overlapsSpan([{ from: 4, to: 4 }], 4, 6)]).toEqual([false, true, false])
   })
 })

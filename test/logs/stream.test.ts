@@ -142,6 +142,24 @@ describe('long lines', () => {
       expectLinear(label, (k) => inPieces(make(k)), (pieces) => scanPieces(pieces), n)
     }
   })
+  it('one piece holding a long line takes linear time: only the next window is kept between pieces', () => {
+    // After each window the rest of the piece was copied again: quadratic in the piece's size.
+    const line = (n: number): Uint8Array => encode(`${'lorem ipsum '.repeat(n)}AS.0001\n`)
+    expectLinear('one piece', line, (bytes) => scanPieces([bytes], { maxLineBytes: 4096 }), (1 << 20) / 12)
+    expect(scanPieces([line(1 << 17)], { maxLineBytes: 4096 }).findings.map((f) => f.code)).toEqual(['AS.0001'])
+  })
+  it(`remember the first ${_.MAX_LINE_CODES.toLocaleString('en-US')} distinct codes for the whole line, later ones for their window (issue 15 item 5)`, () => {
+    const codes = (from: number, count: number): string => Array.from({ length: count }, (_x, i) => `AB.${String(from + i).padStart(8, '0')}`).join(' ')
+    const many = _.MAX_LINE_CODES + 500
+    // A code of the first ten thousand, printed again past them, counts once; so does one printed
+    // twice within a window past them; one printed again windows later counts again.
+    const late = 'ZZ.00000001'
+    const line = `${codes(0, many)} AB.00000000 ${late} ${late} ${'x'.repeat(9000)} ${late}`
+    const found = scanPieces([encode(`${line}\n`)], { maxLineBytes: 4096 }).findings.map((f) => f.code)
+    expect(found.filter((c) => c === 'AB.00000000')).toHaveLength(1)
+    expect(found.filter((c) => c === late)).toHaveLength(2)
+    expect(found).toHaveLength(many + 2)
+  })
 })
 
 describe('classifyStream', () => {

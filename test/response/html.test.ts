@@ -110,3 +110,13 @@ describe('decodeHtmlEntities', () => {
     expect(_.decodeHtmlEntities('&laquo;a&raquo; &hellip; &ldquo;b&rdquo; &copy; &#x41;&#66; &amp;amp; &unknown;')).toBe('\u00aba\u00bb \u2026 \u201cb\u201d \u00a9 AB &amp; &unknown;')
   })
 })
+
+describe('htmlTitle: bounded', () => {
+  it('cuts a title longer than 2,000 characters, with an ellipsis', () => {
+    const title = _.htmlTitle(`<title>${'x'.repeat(1 << 20)}</title>`)
+    expect(title).toBe(`${'x'.repeat(2000)}…`)
+    // Cut before the entities are decoded and the spaces collapsed, still with the ellipsis.
+    expect(_.htmlTitle(`<title>a${' '.repeat(1 << 20)}b</title>`)).toBe('a…')
+    expect(_.htmlTitle(`<title>${'y'.repeat(2000)}</title>`)).toBe('y'.repeat(2000))
+  })
+})
