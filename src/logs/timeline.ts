@@ -171,7 +171,9 @@ export interface TimelineSeries {
  * @category model
  */
 export interface FindingTimeline {
+  /** Counts one finding of `code` and `category` at time `at` (ms since the epoch; null: no time on its line). */
   readonly add: (at: number | null, code: string, category: Category) => void
+  /** The counts so far, every bucket from the first to the last. */
   readonly series: () => TimelineSeries
 }
 
