@@ -158,8 +158,6 @@ export type CatalogFile = t.TypeOf<typeof CatalogFile>
 // destructors
 // -------------------------------------------------------------------------------------
 
-export { prefixOf } from './prefix.js'
-
 const OTC_DOCS = 'opentelekomcloud-docs/'
 
 /**

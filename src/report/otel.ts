@@ -8,7 +8,8 @@
  * @since 0.1.0
  */
 import { fold, draw, type ServiceError } from '../error/ServiceError.js'
-import { scrubText } from '../sdk/scrub.js'
+import { scrubText } from '../error/scrub.js'
+import { isHttpStatus } from '../error/status.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -73,7 +74,6 @@ export const OTEL_ATTRIBUTES = {
 // destructors
 // -------------------------------------------------------------------------------------
 
-const isHttpStatus = (status: number): boolean => Number.isInteger(status) && status >= 100 && status <= 599
 
 /**
  * `error.type` (low cardinality, as the semantic conventions ask): the service code of an

@@ -15,7 +15,7 @@ import { decode, MAX_BODY_BYTES, type DecodeOptions } from '../decode/decode.js'
 import type { ServiceError } from '../error/ServiceError.js'
 import type { HeadersInput } from '../response/model.js'
 import { field } from '../decode/unknown.js'
-import { transportErrorOf } from './transport.js'
+import { toTransportError } from '../decode/fetch.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -121,7 +121,7 @@ const streamDecoder =
     try {
       parts = partsOf(await start(input))
     } catch (error) {
-      return E.left(transportErrorOf(error))
+      return E.left(toTransportError(error))
     }
     const { status, headers, body } = parts
     const code = typeof status === 'number' ? status : 0
@@ -130,7 +130,7 @@ const streamDecoder =
       const limit = code >= 400 || code < 100 ? (options.maxBodyBytes ?? MAX_BODY_BYTES) + 1 : Number.POSITIVE_INFINITY
       bytes = body === undefined || typeof body[Symbol.asyncIterator] !== 'function' ? new Uint8Array(0) : await readBody(body, limit)
     } catch (error) {
-      return E.left(transportErrorOf(error, 'read'))
+      return E.left(toTransportError(error, 'read'))
     }
     return decode(codec, options)({ status: code, headers, body: bytes })
   }

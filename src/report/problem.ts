@@ -18,13 +18,14 @@ import * as O from '../fp/option.js'
 import * as t from 'io-ts'
 import { defaultCatalog, type Catalog, type CatalogEntry } from '../catalog/catalog.js'
 import { readResponse, toApiError, type DecodeOptions } from '../decode/decode.js'
-import { apiError, fold, statusText, type ServiceError } from '../error/ServiceError.js'
+import { fold, type ServiceError } from '../error/ServiceError.js'
 import { Category } from '../error/vocabulary.js'
-import { statusClassOf } from '../classify/status.js'
-import { anchorOf, pageNameOf, servicePages } from '../docs/pages.js'
+import { isHttpStatus, reasonPhrase } from '../error/status.js'
+import { unreadableResponse } from '../decode/failure.js'
+import { docsLinkOf, docsUrl } from '../catalog/links.js'
 import { normalizeHeaders } from '../response/headers.js'
 import type { HeadersInput } from '../response/model.js'
-import { scrubText, withApiFields } from '../sdk/scrub.js'
+import { scrubText, withApiFields } from '../error/scrub.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -93,23 +94,12 @@ export interface FromProblemOptions extends DecodeOptions {
   readonly headers?: HeadersInput | undefined
 }
 
+// The docs links of catalogue entries live with the catalogue; problem details are where they show.
+export { DOCS_BASE_URL, docsAnchor, docsPage, docsUrl } from '../catalog/links.js'
+
 // -------------------------------------------------------------------------------------
 // constants
 // -------------------------------------------------------------------------------------
-
-/**
- * Where the catalogue's docs pages (`<SERVICE>.md`) are published by default: the `docs/catalog/`
- * folder of the project's repository. Pass `baseUrl` to point at your own copy.
- *
- * @example
- * import { DOCS_BASE_URL } from 'otc-errors'
- * import * as assert from 'node:assert'
- * assert.ok(DOCS_BASE_URL.endsWith('/docs/catalog/'))
- *
- * @since 0.1.0
- * @category constants
- */
-export const DOCS_BASE_URL = 'https://github.com/otc-errors/otc-errors/blob/main/docs/catalog/'
 
 /**
  * The problem type of errors that say no more than their status (RFC 9457, section 4.2.1).
@@ -155,77 +145,18 @@ export const PROBLEM_JSON = 'application/problem+json'
 // -------------------------------------------------------------------------------------
 
 /**
- * The anchor of a code on its docs page: lower case, and every run of characters other than
- * letters, digits, `-` and `_` (dots, mostly) turned into a dash. The same rule as the docs
- * generator's.
- *
- * @example
- * import { docsAnchor } from 'otc-errors'
- * import * as assert from 'node:assert'
- * assert.strictEqual(docsAnchor('SFS.TURBO.0001'), 'sfs-turbo-0001')
- *
- * @since 0.1.0
- * @category destructors
- */
-export const docsAnchor = (code: string): string => anchorOf(code)
-
-/**
- * The docs page of a service: its name with characters unsafe in a file name replaced, plus
- * `.md` (`AS.md`; `index` and `readme` get a `-service` suffix). The same rule as the docs
- * generator's.
- *
- * @example
- * import { docsPage } from 'otc-errors'
- * import * as assert from 'node:assert'
- * assert.strictEqual(docsPage('ModelArts'), 'ModelArts.md')
- *
- * @since 0.1.0
- * @category destructors
- */
-export const docsPage = (service: string): string => pageNameOf(service)
-
-/**
- * A docs link: `<base>/<page of the service>#<anchor>`. `anchor` defaults to the code's plain
- * anchor (`docsAnchor`); a code documented with several statuses has one anchor per variant
- * (`toProblemDetails` picks the right one).
- *
- * @example
- * import { docsUrl } from 'otc-errors'
- * import * as assert from 'node:assert'
- * assert.strictEqual(docsUrl('AS.0001', 'AS', 'https://example.com/catalog'), 'https://example.com/catalog/AS.md#as-0001')
- *
- * @since 0.1.0
- * @category destructors
- */
-export const docsUrl = (code: string, service: string, baseUrl: string = DOCS_BASE_URL, anchor: string = docsAnchor(code)): string =>
-  `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${encodeURIComponent(docsPage(service))}#${encodeURIComponent(anchor)}`
-
-/** Page and anchor of every entry, as the docs generator gives them, per catalogue (computed once). */
-const links = new WeakMap<object, ReadonlyMap<string, { readonly page: string; readonly anchor: string }>>()
-
-const linkKey = (file: string, code: string, status: number | null): string => `${file}|${code}|${status}`
-
-/**
  * The link of a catalogue entry: on the pages `otc-errors docs` generates when `baseUrl` is
  * given (the entry's page and anchor, exactly as the generator assigns them), else the official
  * page of the table the code comes from (`docsUrl`), else `about:blank`.
  */
 const entryLink = (catalog: Catalog, entry: CatalogEntry, baseUrl: string | undefined): string => {
   if (baseUrl === undefined) return entry.docsUrl ?? ABOUT_BLANK
-  const files = catalog.files()
-  let byEntry = links.get(files)
-  if (byEntry === undefined) {
-    byEntry = new Map(servicePages(files).flatMap((p) => p.entries.map((e) => [linkKey(e.file, e.code, e.status), { page: e.page, anchor: e.anchor }] as const)))
-    links.set(files, byEntry)
-  }
-  const link = byEntry.get(linkKey(entry.file, entry.code, entry.status))
+  const link = docsLinkOf(catalog.files(), entry.file, entry.code, entry.status)
   return link === undefined ? docsUrl(entry.code, entry.api, baseUrl) : `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${encodeURIComponent(link.page)}#${encodeURIComponent(link.anchor)}`
 }
 
-const isHttpStatus = (status: number): boolean => Number.isInteger(status) && status >= 100 && status <= 599
-
 /** The reason phrase alone (`Not Found`), or a generic title when the status has none. */
-const reasonOf = (status: number): string => statusText(status).replace(/^\d+\s*/, '') || (status >= 500 ? 'Server Error' : 'Client Error')
+const reasonOf = (status: number): string => reasonPhrase(status) || (status >= 500 ? 'Server Error' : 'Client Error')
 
 const instanceOf = (requestId: string | null): { instance?: string } =>
   requestId === null ? {} : { instance: `${REQUEST_ID_URN}${encodeURIComponent(scrubText(requestId))}` }
@@ -386,21 +317,6 @@ export const fromProblemDetails = (input: unknown, options: FromProblemOptions =
     const e = toApiError(readResponse(raw(status, JSON.stringify(body)), options), options)
     return withApiFields(e, { shape: 'problem-details' })
   } catch {
-    return apiError({
-      status: given ?? 500,
-      statusClass: statusClassOf(given ?? 500),
-      code: null,
-      service: null,
-      message: 'the problem details could not be read',
-      requestId: null,
-      category: 'unknown',
-      retry: { retryable: false, strategy: 'never' },
-      known: false,
-      catalog: null,
-      documentedStatus: null,
-      shape: 'problem-details',
-      details: [],
-      headers: {},
-    })
+    return unreadableResponse(given ?? 500, 'the problem details could not be read', 'problem-details')
   }
 }

@@ -10,7 +10,7 @@
  * @since 0.1.0
  * @internal
  */
-import { redactText, secretValues } from '../error/redact.js'
+import { redactText } from './redact.js'
 import {
   ApiError,
   PayloadError,
@@ -20,9 +20,7 @@ import {
   transportError,
   type ApiErrorFields,
   type ServiceError,
-} from '../error/ServiceError.js'
-import { normalizeHeaders } from '../response/headers.js'
-import type { HeadersInput } from '../response/model.js'
+} from './ServiceError.js'
 
 const NONE: ReadonlyArray<string> = []
 
@@ -53,14 +51,6 @@ export const apiFieldsOf = (e: ApiError): ApiErrorFields => {
 /** An `ApiError` with some fields replaced. */
 export const withApiFields = (e: ApiError, patch: Partial<ApiErrorFields>): ApiError => apiError({ ...apiFieldsOf(e), ...patch })
 
-/** The secret values among request headers (for instance the token the caller sent). */
-export const secretsOfHeaders = (headers: HeadersInput | undefined | null): ReadonlyArray<string> => {
-  try {
-    return secretValues(normalizeHeaders(headers))
-  } catch {
-    return NONE
-  }
-}
 
 /** An error with every text field scrubbed (see `scrubText`). */
 export const scrubError = (e: ServiceError, secrets: ReadonlyArray<string> = NONE): ServiceError => {

@@ -23,15 +23,16 @@
  * @since 0.1.0
  */
 import * as O from '../fp/option.js'
-import { fromAxiosError } from '../adapters/axios.js'
+import { fromAxiosError } from './axios.js'
 import { field, stringField } from '../decode/unknown.js'
-import { transportErrorOf } from '../adapters/transport.js'
+import { toTransportError } from '../decode/fetch.js'
 import { defaultCatalog } from '../catalog/catalog.js'
-import { statusClassOf } from '../classify/status.js'
+import { isHttpStatus, statusClassOf } from '../error/status.js'
+import { NEVER_RETRY } from '../error/vocabulary.js'
 import { readResponse, toApiError, type DecodeOptions } from '../decode/decode.js'
 import { apiError, transportError, type ServiceError, type TransportReason } from '../error/ServiceError.js'
 import { codeInText } from '../shapes/scan.js'
-import { isServiceError, scrubError, scrubText, withApiFields } from './scrub.js'
+import { isServiceError, scrubError, scrubText, withApiFields } from '../error/scrub.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -65,12 +66,10 @@ interface Context {
 const MAX_TEXT = 64 * 1024
 const MAX_DEPTH = 4
 
-const isStatus = (n: number): boolean => Number.isInteger(n) && n >= 100 && n <= 599
-
 /** A status from a number or a string of three digits. */
 const statusOf = (value: unknown): number | null => {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{3}\s*$/.test(value) ? Number(value) : Number.NaN
-  return isStatus(n) ? n : null
+  return isHttpStatus(n) ? n : null
 }
 
 /** A text value, with the Python and Go renderings of "nothing" (`None`, `null`, empty) as null. */
@@ -134,7 +133,7 @@ const unreadable = (text: string | null, ctx: Context): ServiceError => {
     message: scrubText(message),
     requestId: null,
     category: known ? entry.value.category : 'unknown',
-    retry: known ? { retryable: entry.value.retry !== 'never', strategy: entry.value.retry } : { retryable: false, strategy: 'never' },
+    retry: known ? { retryable: entry.value.retry !== 'never', strategy: entry.value.retry } : NEVER_RETRY,
     known,
     catalog: known ? { code: entry.value.code, status: entry.value.status, message: entry.value.message, remedy: entry.value.remedy } : null,
     documentedStatus: known ? entry.value.status : null,
@@ -205,7 +204,7 @@ const fromText = (input: string, ctx: Context): ServiceError => {
   if (reauthFailed !== null && ctx.depth < MAX_DEPTH) {
     const inner = fromText(text.slice(reauthFailed[0].length), deeper)
     // Re-authentication already failed: refreshing the token again will not help.
-    return inner._tag === 'ApiError' ? withApiFields(inner, { category: 'auth', retry: { retryable: false, strategy: 'never' } }) : inner
+    return inner._tag === 'ApiError' ? withApiFields(inner, { category: 'auth', retry: NEVER_RETRY }) : inner
   }
   const python = PYTHON_RESPONSE.exec(text)
   if (python !== null) {
@@ -289,7 +288,7 @@ const fromObject = (object: object, ctx: Context, shape: string): ServiceError |
   }
   const code = stringField(object, 'code')
   const name = stringField(object, 'name')
-  if ((code !== null && SYSTEM_ERROR_CODE.test(code)) || name === 'AbortError' || name === 'TimeoutError') return transportErrorOf(object)
+  if ((code !== null && SYSTEM_ERROR_CODE.test(code)) || name === 'AbortError' || name === 'TimeoutError') return toTransportError(object)
   // The Go SDK's connection and timeout errors: {"ErrorMessage": "..."}.
   const goMessage = textValue(field(object, 'ErrorMessage'))
   if (goMessage !== null && textValue(field(object, 'ErrorCode')) === null) return transportFromText(goMessage)

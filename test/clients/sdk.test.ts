@@ -2,7 +2,7 @@ import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { expectLinear } from '../support/linear.js'
 import { ApiError, TransportError, transportError, type ServiceError } from '../../src/error/ServiceError.js'
-import * as _ from '../../src/sdk/sdk.js'
+import * as _ from '../../src/clients/sdk.js'
 import { anyValue } from '../arbitraries.js'
 
 const fields = (e: ServiceError) =>

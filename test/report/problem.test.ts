@@ -8,7 +8,7 @@ import { defaultCatalog } from '../../src/catalog/catalog.js'
 import { decode } from '../../src/decode/decode.js'
 import { servicePages } from '../../src/docs/pages.js'
 import { ApiError, payloadError, transportError, type ServiceError } from '../../src/error/ServiceError.js'
-import * as _ from '../../src/problem/problem.js'
+import * as _ from '../../src/report/problem.js'
 import { anyValue } from '../arbitraries.js'
 
 const BASE = 'https://docs.example.com/catalog/'

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as fc from 'fast-check'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import * as _ from '../../src/adapters/axios.js'
+import * as _ from '../../src/clients/axios.js'
 import { anyValue } from '../arbitraries.js'
 
 const THROTTLED = { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached.' }

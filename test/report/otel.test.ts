@@ -3,7 +3,7 @@ import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { decode } from '../../src/decode/decode.js'
 import { apiError, payloadError, transportError, type ServiceError } from '../../src/error/ServiceError.js'
-import * as _ from '../../src/otel/otel.js'
+import * as _ from '../../src/report/otel.js'
 
 const api = (status: number, body = '', headers: Record<string, string> = {}): ServiceError => {
   const r = decode(t.unknown)({ status, headers: { 'content-type': 'application/json', ...headers }, body })

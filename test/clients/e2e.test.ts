@@ -1,5 +1,5 @@
 // End to end: a real HTTP server on 127.0.0.1 replays recorded error responses (examples/ and
-// test/adapters/fixtures/), and each HTTP client (fetch, node:http, undici, axios) goes through
+// test/clients/fixtures/), and each HTTP client (fetch, node:http, undici, axios) goes through
 // its adapter and the retry executor. Real timers, tiny delays.
 import axios from 'axios'
 import * as E from 'fp-ts/lib/Either.js'
@@ -10,12 +10,12 @@ import { createServer, request as nodeRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net'
 import { request as undiciRequest } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeAxios } from '../../src/adapters/axios.js'
-import { decodeIncomingMessage, decodeUndici } from '../../src/adapters/node.js'
+import { decodeAxios } from '../../src/clients/axios.js'
+import { decodeIncomingMessage, decodeUndici } from '../../src/clients/node.js'
 import { decodeFetch } from '../../src/decode/fetch.js'
 import { draw, type ServiceError } from '../../src/error/ServiceError.js'
-import { toOtelAttributes } from '../../src/otel/otel.js'
-import { toProblemDetails } from '../../src/problem/problem.js'
+import { toOtelAttributes } from '../../src/report/otel.js'
+import { toProblemDetails } from '../../src/report/problem.js'
 import { parseCurl } from '../../src/response/curl.js'
 import { retryExecutor, type GiveUpEvent, type RetryEvent, type RetryOptions } from '../../src/retry/executor.js'
 
@@ -32,10 +32,10 @@ const recorded = (path: string) => {
 const THROTTLED = recorded('examples/apigw-0308.http')
 const INVALID = recorded('examples/as-0001.http')
 const NO_BUCKET = recorded('examples/obs-nosuchbucket.http')
-const BUSY = recorded('test/adapters/fixtures/dbs-200019.http')
-const EXPIRED = recorded('test/adapters/fixtures/apigw-0301.http')
-const GATEWAY_503 = recorded('test/adapters/fixtures/gateway-503.http')
-const SYSTEM_ERROR = recorded('test/adapters/fixtures/as-0001-500.http')
+const BUSY = recorded('test/clients/fixtures/dbs-200019.http')
+const EXPIRED = recorded('test/clients/fixtures/apigw-0301.http')
+const GATEWAY_503 = recorded('test/clients/fixtures/gateway-503.http')
+const SYSTEM_ERROR = recorded('test/clients/fixtures/as-0001-500.http')
 
 const EXPIRED_TOKEN = 'expired-token-4f9a2c'
 const FRESH_TOKEN = 'fresh-token-8d1e7b'

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import * as _ from '../../src/adapters/node.js'
+import * as _ from '../../src/clients/node.js'
 
 const chunks = async function* (...parts: ReadonlyArray<string | Uint8Array>) {
   for (const part of parts) yield part

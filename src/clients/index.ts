@@ -1,2 +1,3 @@
 export * from './node.js'
 export * from './axios.js'
+export * from './sdk.js'

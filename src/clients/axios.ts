@@ -13,9 +13,19 @@ import { decode, readResponse, toApiError, toPayload, type DecodeOptions } from 
 import { transportError, type ServiceError } from '../error/ServiceError.js'
 import { normalizeHeaders } from '../response/headers.js'
 import type { HeadersInput } from '../response/model.js'
-import { scrubError, secretsOfHeaders } from '../sdk/scrub.js'
+import { secretValues } from '../error/redact.js'
+import { scrubError } from '../error/scrub.js'
+import { toTransportError } from '../decode/fetch.js'
 import { field, stringField } from '../decode/unknown.js'
-import { transportErrorOf } from './transport.js'
+
+/** The secret values among request headers (for instance the token the caller sent). */
+const secretsOfHeaders = (headers: HeadersInput | undefined | null): ReadonlyArray<string> => {
+  try {
+    return secretValues(normalizeHeaders(headers))
+  } catch {
+    return []
+  }
+}
 
 // -------------------------------------------------------------------------------------
 // model
@@ -147,7 +157,7 @@ export const fromAxiosError = (error: unknown, options: DecodeOptions = {}): Ser
     if (code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && TIMEOUT_MESSAGE.test(message))) {
       return scrubError(transportError({ reason: 'timeout', message, cause: code }), secrets)
     }
-    return scrubError(transportErrorOf(error), secrets)
+    return scrubError(toTransportError(error), secrets)
   } catch {
     return transportError({ reason: 'network', message: 'the request failed', cause: null })
   }
@@ -188,6 +198,6 @@ export const decodeAxios =
       }
       return decode(codec, options)(rawOf(response))
     } catch (error) {
-      return E.left(transportErrorOf(error, 'read'))
+      return E.left(toTransportError(error, 'read'))
     }
   }
