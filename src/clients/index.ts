@@ -1,3 +1,0 @@
-export * from './node.js'
-export * from './axios.js'
-export * from './sdk.js'

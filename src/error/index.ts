@@ -1,5 +1,0 @@
-export * from './vocabulary.js'
-export * from './status.js'
-export * from './redact.js'
-export * from './scrub.js'
-export * from './ServiceError.js'
