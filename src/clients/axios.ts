@@ -10,22 +10,13 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type * as t from 'io-ts'
 import { decode, readResponse, toApiError, toPayload, type DecodeOptions } from '../decode/decode.js'
+import { toTransportError } from '../decode/fetch.js'
+import { field, stringField } from '../decode/unknown.js'
+import { secretValues } from '../error/redact.js'
+import { scrubError } from '../error/scrub.js'
 import { transportError, type ServiceError } from '../error/ServiceError.js'
 import { normalizeHeaders } from '../response/headers.js'
 import type { HeadersInput } from '../response/model.js'
-import { secretValues } from '../error/redact.js'
-import { scrubError } from '../error/scrub.js'
-import { toTransportError } from '../decode/fetch.js'
-import { field, stringField } from '../decode/unknown.js'
-
-/** The secret values among request headers (for instance the token the caller sent). */
-const secretsOfHeaders = (headers: HeadersInput | undefined | null): ReadonlyArray<string> => {
-  try {
-    return secretValues(normalizeHeaders(headers))
-  } catch {
-    return []
-  }
-}
 
 // -------------------------------------------------------------------------------------
 // model
@@ -115,6 +106,15 @@ const bodyOf = (data: unknown): string | Uint8Array | null => {
 }
 
 const rawOf = (response: AxiosResponseLike) => ({ status: response.status, headers: headersOf(response.headers), body: bodyOf(response.data) })
+
+/** The secret values among request headers (for instance the token the caller sent). */
+const secretsOfHeaders = (headers: HeadersInput | undefined | null): ReadonlyArray<string> => {
+  try {
+    return secretValues(normalizeHeaders(headers))
+  } catch {
+    return []
+  }
+}
 
 const TIMEOUT_MESSAGE = /timeout|timed out/i
 
