@@ -70,6 +70,7 @@ export interface ServicePage {
   readonly entries: ReadonlyArray<DocEntry>
 }
 
+// The page and anchor rule lives below both the docs and problem details, in catalog/links.ts.
 export { anchorOf, pageNameOf } from '../catalog/links.js'
 
 // -------------------------------------------------------------------------------------
