@@ -43,7 +43,7 @@ export {
 } from './error/ServiceError.js'
 
 // response/: reading a raw response: headers, body text, JSON/XML/HTML bodies, `curl -i` output
-export { type Body, type HeaderMap, type HeadersInput, type RawResponse } from './response/model.js'
+export type { Body, HeaderMap, HeadersInput, RawResponse } from './response/model.js'
 export { REQUEST_ID_HEADERS, contentTypeOf, headerValue, normalizeHeaders, requestIdOf } from './response/headers.js'
 export { bodyText, type BodyInput } from './response/text.js'
 export { decodeXmlEntities, readXml, type XmlSummary } from './response/xml.js'
@@ -52,7 +52,7 @@ export { MAX_HTML_BLOCKS, decodeHtmlEntities, htmlTitle, readHtml, type HtmlBloc
 export { parseCurl, type CurlResponse } from './response/curl.js'
 
 // shapes/: error body shapes: the code, message and request id of any error body
-export { type Extracted } from './shapes/model.js'
+export type { Extracted } from './shapes/model.js'
 export {
   isJsonObject,
   own,
