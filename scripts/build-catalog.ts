@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { prefixOf } from '../src/catalog/codec.js'
+import { prefixOf } from '../src/catalog/prefix.js'
 import { catalogFileSchema } from '../src/catalog/schema.js'
 import { GENERIC_REMEDIES, OVERRIDES, categorize, remedyFor, type Verdict } from './catalog-rules.js'
 

@@ -1,7 +1,7 @@
 // docs/guide.md's TypeScript examples are typechecked and run against the sources, and each
 // `console.log(...) // expected` comment is checked against what the line prints, so the guide
 // cannot rot. The same is done for the `@example` blocks of the acting-on-errors modules
-// (src/retry, src/problem, src/otel, src/sdk, src/adapters), and every export there is checked
+// (src/retry, src/report, src/clients), and every export there is checked
 // to have a doc comment with an example, `@since` and `@category`.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,7 +13,7 @@ const root = new URL('../', import.meta.url)
 const outDir = new URL('test-output/guide/', root)
 const guide = readFileSync(new URL('docs/guide.md', root), 'utf8')
 const guideBlocks = [...guide.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '')
-const MODULES = ['retry', 'problem', 'otel', 'sdk', 'adapters'] as const
+const MODULES = ['retry', 'report', 'clients'] as const
 
 /** The examples import the package by name; here they import the sources (two levels up from test-output/guide/). */
 const againstSources = (source: string): string => source.replaceAll("from 'otc-errors'", "from '../../src/index.js'")

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
+import { isHttpStatus } from '../error/status.js'
 import { Category, RetryStrategy } from '../error/vocabulary.js'
 
 // -------------------------------------------------------------------------------------
@@ -38,7 +39,7 @@ export interface HttpStatusBrand {
  * @since 0.1.0
  * @category codecs
  */
-export const HttpStatus = t.brand(t.Int, (n): n is t.Branded<t.Int, HttpStatusBrand> => n >= 100 && n <= 599, 'HttpStatus')
+export const HttpStatus = t.brand(t.Int, (n): n is t.Branded<t.Int, HttpStatusBrand> => isHttpStatus(n), 'HttpStatus')
 /** @since 0.1.0 @category model */
 export type HttpStatus = t.TypeOf<typeof HttpStatus>
 
@@ -157,8 +158,6 @@ export type CatalogFile = t.TypeOf<typeof CatalogFile>
 // -------------------------------------------------------------------------------------
 // destructors
 // -------------------------------------------------------------------------------------
-
-export { prefixOf } from './prefix.js'
 
 const OTC_DOCS = 'opentelekomcloud-docs/'
 

@@ -1,4 +1,5 @@
 export * from './codec.js'
+export * from './prefix.js'
 export * from './validate.js'
 export * from './catalog.js'
 export * from './schema.js'

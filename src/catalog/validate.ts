@@ -6,7 +6,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { Category, RetryStrategy } from '../error/vocabulary.js'
-import { CatalogFile, CatalogFileEntry, CatalogFileHeader, prefixOf } from './codec.js'
+import { CatalogFile, CatalogFileEntry, CatalogFileHeader } from './codec.js'
+import { prefixOf } from './prefix.js'
 
 // -------------------------------------------------------------------------------------
 // model

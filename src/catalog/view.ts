@@ -11,7 +11,7 @@
  * @since 0.1.0
  */
 import * as O from '../fp/option.js'
-import { statusClassOf } from '../classify/status.js'
+import { statusClassOf } from '../error/status.js'
 import type { Catalog, CatalogEntry, Replacement } from './catalog.js'
 import { type CatalogFile, docsUrlOf } from './codec.js'
 import { prefixOf } from './prefix.js'

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { Category, RetryStrategy, StatusClass } from '../error/vocabulary.js'
+import type { Category, RetryStrategy } from '../error/vocabulary.js'
 
 /**
  * A category with the retry strategy that goes with it.
@@ -22,22 +22,6 @@ export interface StatusRule {
   readonly category: Category
   readonly strategy: RetryStrategy
 }
-
-/**
- * The class of a status: `1xx` … `5xx`. Statuses outside 100–599 are clamped to the nearest
- * class, so the answer is always one of the five.
- *
- * @example
- * import { statusClassOf } from 'otc-errors'
- * import * as assert from 'node:assert'
- * assert.strictEqual(statusClassOf(429), '4xx')
- * assert.strictEqual(statusClassOf(201), '2xx')
- *
- * @since 0.1.0
- * @category classification
- */
-export const statusClassOf = (status: number): StatusClass =>
-  status < 200 ? '1xx' : status < 300 ? '2xx' : status < 400 ? '3xx' : status < 500 ? '4xx' : '5xx'
 
 /**
  * The documented rule for each status that has one of its own (DESIGN.md, "Classification

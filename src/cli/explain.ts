@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { explain, type Explanation } from '../decode/explain.js'
-import { statusText } from '../error/ServiceError.js'
+import { statusText } from '../error/status.js'
 import { parseCurl } from '../response/curl.js'
 import type { RawResponse } from '../response/model.js'
 import { bodyText } from '../response/text.js'

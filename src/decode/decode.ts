@@ -9,7 +9,8 @@ import type * as t from 'io-ts'
 import { defaultCatalog, prefixOf, type Catalog, type CatalogEntry } from '../catalog/index.js'
 import { classify } from '../classify/classify.js'
 import { parseRetryAfter } from '../classify/retryAfter.js'
-import { statusClassOf } from '../classify/status.js'
+import { isHttpStatus, statusClassOf } from '../error/status.js'
+import { NEVER_RETRY } from '../error/vocabulary.js'
 import { redactHeaders, redactText, redactValue, secretValues, isSecretName, REDACTED } from '../error/redact.js'
 import { ApiError, payloadError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
 import { readBody } from '../response/body.js'
@@ -175,7 +176,6 @@ const readRaw = (raw: unknown): RawFields => {
   return { status, headers: headers === MISSING ? undefined : headers, body: body === MISSING ? undefined : body, problem: problems.length === 0 ? null : problems.join('; ') }
 }
 
-const isHttpStatus = (status: number): boolean => Number.isInteger(status) && status >= 100 && status <= 599
 
 const catalogView = (entry: CatalogEntry) => ({ code: entry.code, status: entry.status, message: entry.message, remedy: entry.remedy, api: entry.api, docsUrl: entry.docsUrl })
 
@@ -236,7 +236,7 @@ const visibleCode = (extracted: Extracted, body: Body): string | null => {
   return redactText(body.text).includes(code) ? code : null
 }
 
-const UNCLASSIFIED = { category: 'unknown', retry: { retryable: false, strategy: 'never' }, documentedStatus: null } as const
+const UNCLASSIFIED = { category: 'unknown', retry: NEVER_RETRY, documentedStatus: null } as const
 
 /** The details with secrets removed; the usual single detail repeats code and message, already cleaned. */
 const cleanDetails = (extracted: Extracted, code: string | null, message: string | null, secrets: ReadonlyArray<string>): ReadonlyArray<ErrorDetail> => {

@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import type { Category, RetryHint, StatusClass } from '../error/vocabulary.js'
-import { statusClassOf } from '../classify/status.js'
+import { NEVER_RETRY, type Category, type RetryHint, type StatusClass } from '../error/vocabulary.js'
+import { statusClassOf } from '../error/status.js'
 import { adviceFor } from '../classify/advice.js'
 import type { RawResponse } from '../response/model.js'
 import { redactText, secretValues } from '../error/redact.js'
@@ -87,7 +87,7 @@ const explainResponse = (response: ReadResponse, options: DecodeOptions): Explan
       message: null,
       requestId: requestIdOrNull(response),
       category: null,
-      retry: { retryable: false, strategy: 'never' },
+      retry: NEVER_RETRY,
       known: false,
       catalogCode: null,
       catalogMessage: null,

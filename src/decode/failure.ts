@@ -5,9 +5,10 @@
  * @since 0.1.0
  * @internal
  */
-import { statusClassOf } from '../classify/status.js'
+import { statusClassOf } from '../error/status.js'
 import { redactText } from '../error/redact.js'
 import { apiError, type ApiError } from '../error/ServiceError.js'
+import { NEVER_RETRY } from '../error/vocabulary.js'
 
 /**
  * The message of whatever was thrown, bounded and redacted, read behind a guard (a thrown Proxy
@@ -23,25 +24,32 @@ export const failureOf = (error: unknown): string => {
 }
 
 /**
- * Last line of defence: an `ApiError` (status as already read, category `unknown`, never
- * retried) saying the response could not be read and why.
+ * An `ApiError` for a response that could not be read at all: the status as far as it is known
+ * (a number, else 0), category `unknown`, never retried, no code, the given message. The one
+ * constructor of this error, for the decoders and for `fromProblemDetails`.
  */
-export const unexpected = (status: number, error: unknown): ApiError => {
+export const unreadableResponse = (status: unknown, message: string, shape: string = 'none'): ApiError => {
   const known = typeof status === 'number' ? status : 0
   return apiError({
     status: known,
     statusClass: statusClassOf(known),
     code: null,
     service: null,
-    message: `the response could not be read: ${failureOf(error)}`,
+    message,
     requestId: null,
     category: 'unknown',
-    retry: { retryable: false, strategy: 'never' },
+    retry: NEVER_RETRY,
     known: false,
     catalog: null,
     documentedStatus: null,
-    shape: 'none',
+    shape,
     details: [],
     headers: {},
   })
 }
+
+/**
+ * Last line of defence: an `ApiError` (status as already read, category `unknown`, never
+ * retried) saying the response could not be read and why.
+ */
+export const unexpected = (status: number, error: unknown): ApiError => unreadableResponse(status, `the response could not be read: ${failureOf(error)}`)

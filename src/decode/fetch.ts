@@ -42,9 +42,10 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
 ])
 
 /**
- * A `TransportError` for whatever `fetch` or the body read threw: `AbortError` → `abort`,
- * `TimeoutError` (`AbortSignal.timeout`) and timeout codes → `timeout`, anything else →
- * `network` (or `read` when the response had already begun).
+ * A `TransportError` for whatever `fetch`, an HTTP client or the body read threw: `AbortError` →
+ * `abort` (`timeout` when its cause is a `TimeoutError`), `TimeoutError` (`AbortSignal.timeout`)
+ * and timeout codes → `timeout`, anything else → `network` (or `read` when the response had
+ * already begun). The one reader of a thrown value into a `TransportError`. Never throws.
  *
  * @example
  * import { toTransportError } from 'otc-errors'
@@ -56,15 +57,22 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
  * @category constructors
  */
 export const toTransportError = (error: unknown, fallback: TransportReason = 'network'): TransportError => {
-  const name = stringField(error, 'name')
-  const cause = field(error, 'cause')
-  const code = stringField(error, 'code') ?? stringField(cause, 'code')
-  const reason: TransportReason =
-    name === 'AbortError' ? 'abort' : name === 'TimeoutError' || (code !== null && TIMEOUT_CODES.has(code)) ? 'timeout' : fallback
-  const message = stringField(error, 'message') ?? (typeof error === 'string' ? error : 'the request failed')
-  const causeMessage = stringField(cause, 'message')
-  const detail = causeMessage !== null && causeMessage !== message ? `${message}: ${causeMessage}` : message
-  return transportError({ reason, message: redactText(detail), cause: code })
+  try {
+    const name = stringField(error, 'name')
+    const cause = field(error, 'cause')
+    const code = stringField(error, 'code') ?? stringField(cause, 'code')
+    // Node's `http` aborts a request cut by `AbortSignal.timeout` with an `AbortError` whose
+    // cause (or reason) is the `TimeoutError`: a timeout, not the caller's abort.
+    const timedOut = stringField(cause, 'name') === 'TimeoutError' || stringField(field(error, 'reason'), 'name') === 'TimeoutError'
+    const reason: TransportReason =
+      name === 'AbortError' ? (timedOut ? 'timeout' : 'abort') : name === 'TimeoutError' || (code !== null && TIMEOUT_CODES.has(code)) ? 'timeout' : fallback
+    const message = stringField(error, 'message') ?? (typeof error === 'string' ? error : 'the request failed')
+    const causeMessage = stringField(cause, 'message')
+    const detail = causeMessage !== null && causeMessage !== message ? `${message}: ${causeMessage}` : message
+    return transportError({ reason, message: redactText(detail), cause: code })
+  } catch {
+    return transportError({ reason: fallback, message: 'the request failed', cause: null })
+  }
 }
 
 const start = (input: FetchInput): PromiseLike<Response> | Response => (typeof input === 'function' ? input() : input)

@@ -11,7 +11,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { Explanation } from '../decode/explain.js'
-import { statusText } from '../error/ServiceError.js'
+import { statusText } from '../error/status.js'
 import { CATEGORY_MEANINGS, STRATEGY_MEANINGS } from './glossary.js'
 import { PAGE_IDS } from './ids.js'
 import { embeddedPageData } from './pageCatalog.js'

@@ -13,7 +13,7 @@
  */
 import type { CatalogFile } from '../catalog/codec.js'
 import { categories, retryStrategies } from '../error/vocabulary.js'
-import { statusText } from '../error/ServiceError.js'
+import { statusText } from '../error/status.js'
 import { CATEGORY_MEANINGS, STRATEGY_MEANINGS } from './glossary.js'
 import { PAGE_IDS } from './ids.js'
 import { countText, FIRST_ROWS, messageText, pageData, pageRows, type TableRow } from './pageData.js'

@@ -9,6 +9,7 @@ import { STATUS_RULES } from '../classify/status.js'
 import type { CatalogFile } from '../catalog/codec.js'
 import { categories, retryStrategies, type Category, type RetryStrategy, type StatusClass } from '../error/vocabulary.js'
 import { CATEGORY_MEANINGS, STATUS_CLASS_MEANINGS, STRATEGY_MEANINGS } from './glossary.js'
+import { escapeHtml } from './html.js'
 import type { DocEntry, ServicePage } from './pages.js'
 
 // -------------------------------------------------------------------------------------
@@ -32,18 +33,6 @@ export const escapeCell = (text: string): string =>
     .replace(/\s*[\r\n]+\s*/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>&|~$]/g, '\\$&')
-
-/**
- * An attribute value made safe inside double quotes.
- *
- * @example
- * import { escapeAttribute } from './markdown.js'
- * escapeAttribute('a"b&c') // 'a&quot;b&amp;c'
- *
- * @since 0.1.0
- * @category escaping
- */
-export const escapeAttribute = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 // A code span in a table cell: GFM still splits cells at `|` there unless it is escaped.
 const code = (text: string): string => `\`${text.replace(/`/g, '').replace(/\|/g, '\\|')}\``
@@ -179,7 +168,7 @@ export const renderServiceMarkdown = (page: ServicePage): string => {
     '|---|---:|---|---|---|---|---|',
     ...page.entries.map(
       (e) =>
-        `| <a id="${escapeAttribute(e.anchor)}"></a>[${escapeCell(e.code)}](#${e.anchor}) | ${e.status ?? '–'} | ${e.category} | ${e.retry} | ${messageCell(e)} | ${escapeCell(e.remedy)} | ${e.docsUrl === null ? '–' : `[table](${e.docsUrl})`} |`,
+        `| <a id="${escapeHtml(e.anchor)}"></a>[${escapeCell(e.code)}](#${e.anchor}) | ${e.status ?? '–'} | ${e.category} | ${e.retry} | ${messageCell(e)} | ${escapeCell(e.remedy)} | ${e.docsUrl === null ? '–' : `[table](${e.docsUrl})`} |`,
     ),
     '',
   ]

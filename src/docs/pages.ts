@@ -5,7 +5,8 @@
  *
  * @since 0.1.0
  */
-import { docsUrlOf, prefixOf, type CatalogFile } from '../catalog/codec.js'
+import { docsUrlOf, type CatalogFile } from '../catalog/codec.js'
+import { anchorOf, docsLinks } from '../catalog/links.js'
 import type { Category, RetryStrategy } from '../error/vocabulary.js'
 
 // -------------------------------------------------------------------------------------
@@ -69,62 +70,12 @@ export interface ServicePage {
   readonly entries: ReadonlyArray<DocEntry>
 }
 
+// The page and anchor rule lives below both the docs and problem details, in catalog/links.ts.
+export { anchorOf, pageNameOf } from '../catalog/links.js'
+
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
-
-/**
- * The anchor of a code: lower case, dots (and anything else that is not a letter, digit, `-` or
- * `_`) turned into dashes. It never contains an upper-case letter, so it cannot collide with the
- * camel-case ids of the HTML page's own elements.
- *
- * @example
- * import { anchorOf } from './pages.js'
- * anchorOf('AS.0001') // 'as-0001'
- * anchorOf('SFS.TURBO.0001') // 'sfs-turbo-0001'
- *
- * @since 0.1.0
- * @category constructors
- */
-export const anchorOf = (code: string): string => {
-  const anchor = code.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')
-  return anchor === '' ? 'code' : anchor
-}
-
-const RESERVED_PAGES: ReadonlySet<string> = new Set(['index', 'readme'])
-
-/**
- * The file name of a service's page: the service name with anything unsafe in a file name
- * replaced, plus `.md`.
- *
- * @example
- * import { pageNameOf } from './pages.js'
- * pageNameOf('ModelArts') // 'ModelArts.md'
- *
- * @since 0.1.0
- * @category constructors
- */
-export const pageNameOf = (service: string): string => {
-  const base = service.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'service'
-  return `${RESERVED_PAGES.has(base.toLowerCase()) ? `${base}-service` : base}.md`
-}
-
-/** Hands out names, appending `-2`, `-3`, … to one already taken (compared without case). */
-const uniqueNames = () => {
-  const taken = new Set<string>()
-  return (wanted: string, fallback: string = wanted): string => {
-    let name = taken.has(wanted.toLowerCase()) ? fallback : wanted
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${fallback}-${n}`
-    taken.add(name.toLowerCase())
-    return name
-  }
-}
-
-const byName = (a: string, b: string): number => {
-  const x = a.toLowerCase()
-  const y = b.toLowerCase()
-  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0
-}
 
 /**
  * Groups catalogue files into service pages, sorted by service name (without case). The first
@@ -141,34 +92,7 @@ const byName = (a: string, b: string): number => {
  * @category constructors
  */
 export const servicePages = (files: ReadonlyArray<{ readonly name: string; readonly file: CatalogFile }>): ReadonlyArray<ServicePage> => {
-  const groups = new Map<string, Array<{ readonly name: string; readonly file: CatalogFile }>>()
-  for (const item of files) {
-    const group = groups.get(item.file.service)
-    if (group === undefined) groups.set(item.file.service, [item])
-    else group.push(item)
-  }
-  const pageName = uniqueNames()
-  const anchor = uniqueNames()
-  const services = [...groups.keys()].sort(byName)
-  const pageOf = new Map(services.map((service) => [service, `${pageName(pageNameOf(service).slice(0, -'.md'.length))}.md`]))
-  // Anchors: the variants of the file that owns a code's prefix first (`RDS.md#dbs-200019`,
-  // although DDS.md comes earlier), then the others, each in page order.
-  const anchors = new Map<CatalogFile['entries'][number], string>()
-  const owns = (file: CatalogFile, code: string): boolean => {
-    const prefix = prefixOf(code)
-    return prefix !== null && file.prefixes.some((p) => p.toLowerCase() === prefix.toLowerCase())
-  }
-  for (const pass of [true, false]) {
-    for (const service of services) {
-      for (const { file } of groups.get(service) ?? []) {
-        for (const e of file.entries) {
-          if (owns(file, e.code) !== pass) continue
-          const plain = anchorOf(e.code)
-          anchors.set(e, anchor(plain, `${plain}-${e.status ?? 'none'}`))
-        }
-      }
-    }
-  }
+  const { groups, services, pageOf, anchors } = docsLinks(files)
   return services.map((service) => {
     const group = groups.get(service) ?? []
     const page = pageOf.get(service) ?? `${service}.md`

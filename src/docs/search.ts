@@ -10,7 +10,8 @@
  *
  * @since 0.1.0
  */
-import { prefixOf, type CatalogFile } from '../catalog/codec.js'
+import type { CatalogFile } from '../catalog/codec.js'
+import { prefixOf } from '../catalog/prefix.js'
 
 // -------------------------------------------------------------------------------------
 // model

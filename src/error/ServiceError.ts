@@ -12,8 +12,9 @@
  * @since 0.1.0
  */
 import type * as t from 'io-ts'
-import type { Category, RetryHint, StatusClass } from './vocabulary.js'
+import { NEVER_RETRY, type Category, type RetryHint, type StatusClass } from './vocabulary.js'
 import { redactHeaders } from './redact.js'
+import { statusText } from './status.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -262,7 +263,7 @@ export class PayloadError implements PayloadErrorFields {
   readonly headers!: Readonly<Record<string, string>>
   /** A payload mismatch is never worth retrying. */
   readonly category: Category = 'unknown'
-  readonly retry: RetryHint = { retryable: false, strategy: 'never' }
+  readonly retry: RetryHint = NEVER_RETRY
   constructor(fields: PayloadErrorFields) {
     Object.assign(this, pick(fields, payloadKeys))
   }
@@ -306,7 +307,7 @@ export class TransportError implements TransportErrorFields {
     const aborted = fields.reason === 'abort'
     this.category = fields.reason === 'timeout' ? 'timeout' : aborted ? 'unknown' : 'unavailable'
     // A caller's own abort is a decision, not a failure: retrying would overrule it.
-    this.retry = aborted ? { retryable: false, strategy: 'never' } : { retryable: true, strategy: 'backoff' }
+    this.retry = aborted ? NEVER_RETRY : { retryable: true, strategy: 'backoff' }
   }
   /** A plain, JSON-safe object of the fields, with the category and retry hint. */
   toJSON(): TransportErrorFields & { readonly _tag: 'TransportError'; readonly category: Category; readonly retry: RetryHint } {
@@ -448,37 +449,6 @@ export const fold =
  */
 export const match = fold
 
-const reasonPhrase = (status: number): string => REASONS.get(status) ?? ''
-const REASONS: ReadonlyMap<number, string> = new Map([
-  [100, 'Continue'], [101, 'Switching Protocols'], [102, 'Processing'], [103, 'Early Hints'],
-  [200, 'OK'], [201, 'Created'], [202, 'Accepted'], [203, 'Non-Authoritative Information'], [204, 'No Content'],
-  [205, 'Reset Content'], [206, 'Partial Content'], [207, 'Multi-Status'],
-  [300, 'Multiple Choices'], [301, 'Moved Permanently'], [302, 'Found'], [303, 'See Other'], [304, 'Not Modified'],
-  [307, 'Temporary Redirect'], [308, 'Permanent Redirect'],
-  [400, 'Bad Request'], [401, 'Unauthorized'], [402, 'Payment Required'], [403, 'Forbidden'], [404, 'Not Found'],
-  [405, 'Method Not Allowed'], [406, 'Not Acceptable'], [407, 'Proxy Authentication Required'], [408, 'Request Timeout'],
-  [409, 'Conflict'], [410, 'Gone'], [411, 'Length Required'], [412, 'Precondition Failed'], [413, 'Content Too Large'],
-  [414, 'URI Too Long'], [415, 'Unsupported Media Type'], [416, 'Range Not Satisfiable'], [417, 'Expectation Failed'],
-  [421, 'Misdirected Request'], [422, 'Unprocessable Content'], [423, 'Locked'], [424, 'Failed Dependency'],
-  [425, 'Too Early'], [426, 'Upgrade Required'], [428, 'Precondition Required'], [429, 'Too Many Requests'],
-  [431, 'Request Header Fields Too Large'], [451, 'Unavailable For Legal Reasons'],
-  [500, 'Internal Server Error'], [501, 'Not Implemented'], [502, 'Bad Gateway'], [503, 'Service Unavailable'],
-  [504, 'Gateway Timeout'], [505, 'HTTP Version Not Supported'], [507, 'Insufficient Storage'],
-  [511, 'Network Authentication Required'],
-])
-
-/**
- * `404 Not Found`-style text for a status (the number alone when the phrase is not known).
- *
- * @example
- * import { statusText } from 'otc-errors'
- * import * as assert from 'node:assert'
- * assert.strictEqual(statusText(429), '429 Too Many Requests')
- *
- * @since 0.1.0
- * @category destructors
- */
-export const statusText = (status: number): string => `${status}${reasonPhrase(status) === '' ? '' : ` ${reasonPhrase(status)}`}`
 
 /**
  * One line for people: what happened, the code, the category and what to do about retrying.

@@ -113,3 +113,12 @@ export const categories: ReadonlyArray<Category> = Object.keys(Category.keys) as
  * @category constants
  */
 export const retryStrategies: ReadonlyArray<RetryStrategy> = Object.keys(RetryStrategy.keys) as Array<RetryStrategy>
+
+/**
+ * The retry hint of an error that no retry fixes: `{ retryable: false, strategy: 'never' }`.
+ * Internal: not exported from the package root.
+ *
+ * @internal
+ * @since 0.1.0
+ */
+export const NEVER_RETRY: RetryHint = { retryable: false, strategy: 'never' }

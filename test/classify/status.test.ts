@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as _ from '../../src/classify/status.js'
 
-describe('statusClassOf', () => {
-  it.each([
-    [100, '1xx'], [199, '1xx'], [200, '2xx'], [201, '2xx'], [304, '3xx'], [400, '4xx'], [429, '4xx'], [499, '4xx'], [500, '5xx'], [599, '5xx'],
-  ] as const)('%i is %s', (status, expected) => {
-    expect(_.statusClassOf(status)).toBe(expected)
-  })
-  it('clamps statuses outside 100–599 to the nearest class', () => {
-    expect(_.statusClassOf(0)).toBe('1xx')
-    expect(_.statusClassOf(999)).toBe('5xx')
-  })
-})
-
 describe('ruleForStatus', () => {
   it.each([
     [400, 'validation', 'never'],

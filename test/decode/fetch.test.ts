@@ -81,3 +81,23 @@ describe('decodeFetch and the service a response came from', () => {
     expect(plain._tag === 'Left' && plain.left._tag === 'ApiError' && plain.left.catalog?.api).toBe('DDS')
   })
 })
+
+describe('toTransportError (the one reader of a thrown value, for fetch and every HTTP client)', () => {
+  it('reads the reason from the name and the code', () => {
+    expect(_.toTransportError(new DOMException('The operation was aborted.', 'AbortError')).reason).toBe('abort')
+    expect(_.toTransportError(new DOMException('The operation timed out.', 'TimeoutError')).reason).toBe('timeout')
+    expect(_.toTransportError(Object.assign(new Error('socket hang up'), { code: 'ETIMEDOUT' })).reason).toBe('timeout')
+    expect(_.toTransportError(new TypeError('fetch failed'), 'read').reason).toBe('read')
+  })
+
+  it('an abort caused by a timeout (Node http with AbortSignal.timeout) is a timeout', () => {
+    const timeout = new DOMException('The operation timed out.', 'TimeoutError')
+    expect(_.toTransportError(Object.assign(new Error('The operation was aborted'), { name: 'AbortError', cause: timeout })).reason).toBe('timeout')
+    expect(_.toTransportError(Object.assign(new Error('aborted'), { name: 'AbortError', reason: timeout })).reason).toBe('timeout')
+  })
+
+  it('never throws: a hostile value gives the fallback reason', () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error('boom') } })
+    expect(_.toTransportError(hostile, 'read')).toMatchObject({ _tag: 'TransportError', reason: 'read' })
+  })
+})

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { defaultCatalog } from '../../src/catalog/index.js'
-import { prefixOf } from '../../src/catalog/codec.js'
+import { prefixOf } from '../../src/catalog/prefix.js'
 import { pageData, pageHeaders, pageTable } from '../../src/docs/pageData.js'
 import { servicePages } from '../../src/docs/pages.js'
 import * as _ from '../../src/docs/search.js'

@@ -1,2 +1,0 @@
-export * from './node.js'
-export * from './axios.js'

@@ -1,5 +1,0 @@
-export * from './status.js'
-export * from './retryAfter.js'
-export * from './classify.js'
-export * from './advice.js'
-export * from './wording.js'

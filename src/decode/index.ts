@@ -1,6 +1,0 @@
-export * from './decode.js'
-export * from './fetch.js'
-export * from './token.js'
-export * from './problems.js'
-export * from './explain.js'
-export * from './endpoint.js'

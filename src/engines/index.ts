@@ -1,3 +1,0 @@
-export * from './dialect.js'
-export * from './lookup.js'
-export * from './recipes.js'

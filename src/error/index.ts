@@ -1,3 +1,0 @@
-export * from './vocabulary.js'
-export * from './redact.js'
-export * from './ServiceError.js'
