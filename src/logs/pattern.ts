@@ -96,9 +96,10 @@ export const codeShapeSource = (knownPrefixes: ReadonlyArray<string>): string =>
   const part = '[A-Z0-9][A-Z0-9_-]{0,23}'
   const digits = `[0-9]{${CODE_DIGITS.min},${CODE_DIGITS.max}}`
   return (
-    `(?:(?:${first})(?:\\.${part}){0,3}\\.${digits}` +
+    // The final part may open with one capital (`DRS.M00002`): an optional character here costs
+    // nothing, where an alternative of its own would try every known prefix again at each position.
+    `(?:(?:${first})(?:\\.${part}){0,3}\\.[A-Z]?${digits}` +
     `|(?:${first})(?:\\.${part}){0,2}\\.[A-Z][A-Z0-9_-]{0,23}(?:\\.[0-9]{1,10})?\\.[0-9]{3}` +
-    `|(?:${first})(?:\\.${part}){0,2}\\.[A-Z][0-9]{${CODE_DIGITS.min},${CODE_DIGITS.max}}` +
     `|[A-Z](?:\\.${part}){1,3}\\.${digits}` +
     `|[A-Z][A-Z0-9]{1,15}(?:_[A-Z0-9]{1,16}){1,3}_[0-9]{5,10})`
   )
