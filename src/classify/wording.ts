@@ -113,7 +113,7 @@ export const categorizeWording = (status: number | null, message: string, descri
   // below). Catalogue descriptions are judged once at build time and never kept.
   if (description !== '' || message.length > MEMO_TEXT_LIMIT) return judge(status, message, description)
   let byMessage = verdicts.get(status)
-  if (byMessage === undefined) verdicts.set(status, (byMessage = new Map()))
+  if (byMessage === undefined) verdicts.set(status, (byMessage = new Map<string, WordingVerdict>()))
   const known = byMessage.get(message)
   if (known !== undefined) return known
   if (byMessage.size >= MEMO_ENTRIES) byMessage.clear()

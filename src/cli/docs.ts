@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BROWSER_BUNDLE } from '../docs/browser.generated.js'
-import { DOCS_FORMATS, renderDocs, type DocsFormat } from '../docs/index.js'
+import { DOCS_FORMATS, renderDocs } from '../docs/index.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
@@ -58,7 +58,7 @@ export interface DocsWriter {
 }
 
 const reason = (error: unknown): string => {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : ''
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : ''
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   if (code === 'ENOTDIR' || code === 'EEXIST') return 'not a directory'
   if (code === 'EISDIR') return 'is a directory'
@@ -142,7 +142,7 @@ export const docsCommand = async (
     io.stderr(`otc-errors docs: ${catalog.left}\n`)
     return EXIT.usage
   }
-  const files = renderDocs(catalog.right.files(), format as DocsFormat, bundle)
+  const files = renderDocs(catalog.right.files(), format, bundle)
   const made = await writer.makeDir(out)
   if (E.isLeft(made)) return failed(io, made.left)
   for (const file of files) {

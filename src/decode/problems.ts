@@ -13,6 +13,7 @@ const show = (value: unknown): string => {
   if (value === undefined) return 'nothing'
   let text: string
   try {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only what JSON cannot show (functions, symbols) reaches String()
     text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
   } catch {
     text = Object.prototype.toString.call(value)

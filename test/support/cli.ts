@@ -36,7 +36,7 @@ export const runCliMeasured = async (args: ReadonlyArray<string>, drive: (child:
     child.on('close', (code, signal) => resolve({ code, signal })),
   )
   child.stdin.on('error', () => undefined) // the CLI may stop reading first
-  await drive(child as CliChild)
+  await drive(child)
   const { code, signal } = await exited
   return { code, signal, stderr, peakMiB: Number(peak.trim()) / 1024 }
 }
