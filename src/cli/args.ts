@@ -68,7 +68,7 @@ export const parseCommandArgs = <O extends NonNullable<ParseArgsConfig['options'
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
     return E.right({ values: values, positionals })
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments'
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'bad arguments') : 'bad arguments'
     return E.left(message.replace(/\. To specify a positional argument.*$/, '.'))
   }
 }

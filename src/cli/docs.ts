@@ -58,7 +58,7 @@ export interface DocsWriter {
 }
 
 const reason = (error: unknown): string => {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : ''
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   if (code === 'ENOTDIR' || code === 'EEXIST') return 'not a directory'
   if (code === 'EISDIR') return 'is a directory'
@@ -106,12 +106,7 @@ export const fileWriter: DocsWriter = {
  * @since 0.1.0
  * @category commands
  */
-export const docsCommand = async (
-  argv: ReadonlyArray<string>,
-  io: CliIO,
-  writer: DocsWriter = fileWriter,
-  bundle: string | null = BROWSER_BUNDLE,
-): Promise<number> => {
+export const docsCommand = async (argv: ReadonlyArray<string>, io: CliIO, writer: DocsWriter = fileWriter, bundle: string | null = BROWSER_BUNDLE): Promise<number> => {
   const parsed = parseCommandArgs(argv, {
     out: { type: 'string' },
     format: { type: 'string' },
@@ -150,10 +145,7 @@ export const docsCommand = async (
     if (E.isLeft(written)) return failed(io, written.left)
   }
   const pages = files.filter((f) => f.path.endsWith('.md') && f.path !== 'index.md').length
-  const what = [
-    ...(files.some((f) => f.path === 'index.md') ? [`index.md and ${pages} service pages`] : []),
-    ...(files.some((f) => f.path === 'index.html') ? ['index.html'] : []),
-  ]
+  const what = [...(files.some((f) => f.path === 'index.md') ? [`index.md and ${pages} service pages`] : []), ...(files.some((f) => f.path === 'index.html') ? ['index.html'] : [])]
   io.stdout(`wrote ${what.join(', ')} to ${out}\n`)
   return EXIT.ok
 }

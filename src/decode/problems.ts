@@ -28,7 +28,7 @@ const pathOf = (context: t.Context): string => {
     const parent = context[i - 1]
     // Members of unions and intersections repeat the parent's position: their index is not a path step.
     if (entry === undefined || entry.key === '') continue
-    if (parent !== undefined && (parent.type instanceof Object) && '_tag' in parent.type) {
+    if (parent !== undefined && parent.type instanceof Object && '_tag' in parent.type) {
       const tag = (parent.type as { _tag: string })._tag
       if (tag === 'UnionType' || tag === 'IntersectionType') continue
     }
