@@ -45,14 +45,27 @@ const run = (source) => {
 
 const runs = Number(process.env.COLD_RUNS ?? 40)
 // Warm the file system cache and the spawn path before measuring.
-for (let i = 0; i < 3; i++) { run(baseline); run(ours) }
+for (let i = 0; i < 3; i++) {
+  run(baseline)
+  run(ours)
+}
 const base = []
 const mine = []
 for (let i = 0; i < runs; i++) {
   // Alternate which goes first, so a slow patch of the machine hits both alike.
-  if (i % 2 === 0) { base.push(run(baseline)); mine.push(run(ours)) } else { mine.push(run(ours)); base.push(run(baseline)) }
+  if (i % 2 === 0) {
+    base.push(run(baseline))
+    mine.push(run(ours))
+  } else {
+    mine.push(run(ours))
+    base.push(run(baseline))
+  }
 }
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = Math.floor(s.length / 2); return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2 }
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2
+}
 const bMs = median(base.map((r) => r.ms))
 const mMs = median(mine.map((r) => r.ms))
 const bCpu = median(base.map((r) => r.cpuMs))

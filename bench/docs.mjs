@@ -201,7 +201,9 @@ try {
     lines.push(line)
     process.stdout.write(`${line}\n`)
   }
-  say(`docs page: ${pagePath.startsWith(root) ? pagePath.slice(root.length) : pagePath}, ${kb(pagePath)} (floor: ${kb(floorPath)}), headless Chromium, ${loads} loads and ${rounds} typing rounds`)
+  say(
+    `docs page: ${pagePath.startsWith(root) ? pagePath.slice(root.length) : pagePath}, ${kb(pagePath)} (floor: ${kb(floorPath)}), headless Chromium, ${loads} loads and ${rounds} typing rounds`,
+  )
 
   const [ours, floor] = await loadFigures(
     [

@@ -58,7 +58,14 @@ interface Target {
 
 /** Source file (service slug) → catalogue file. The names of the first 19 files are kept. */
 const TARGETS: Readonly<Record<string, Target>> = {
-  'api-gateway': { name: 'apig', service: 'APIG', title: 'API Gateway (the gateway in front of every API, and its management API)', endpoints: ['apig'], home: ['APIG'], aliases: { APIGW: 'APIG' } },
+  'api-gateway': {
+    name: 'apig',
+    service: 'APIG',
+    title: 'API Gateway (the gateway in front of every API, and its management API)',
+    endpoints: ['apig'],
+    home: ['APIG'],
+    aliases: { APIGW: 'APIG' },
+  },
   'application-operations-management': { name: 'aom', service: 'AOM', title: 'Application Operations Management', endpoints: ['aom'] },
   'auto-scaling': { name: 'as', service: 'AS', title: 'Auto Scaling', endpoints: ['as'] },
   'bare-metal-server': { name: 'bms', service: 'BMS', title: 'Bare Metal Server', endpoints: ['bms'] },
@@ -71,7 +78,12 @@ const TARGETS: Readonly<Record<string, Target>> = {
   'cloud-server-backup-service': { name: 'csbs', service: 'CSBS', title: 'Cloud Server Backup Service', endpoints: ['csbs'] },
   'cloud-trace-service': { name: 'cts', service: 'CTS', title: 'Cloud Trace Service', endpoints: ['cts'] },
   config: { name: 'config', service: 'Config', title: 'Config (resource recording and compliance, RMS. codes)', endpoints: ['rms'] },
-  'data-arts-studio': { name: 'dataarts', service: 'DataArts', title: 'DataArts Studio (Cdm. for data migration, DLF. for the data factory)', endpoints: ['dataarts', 'dayu', 'cdm', 'dlf'] },
+  'data-arts-studio': {
+    name: 'dataarts',
+    service: 'DataArts',
+    title: 'DataArts Studio (Cdm. for data migration, DLF. for the data factory)',
+    endpoints: ['dataarts', 'dayu', 'cdm', 'dlf'],
+  },
   'data-ingestion-service': { name: 'dis', service: 'DIS', title: 'Data Ingestion Service', endpoints: ['dis'] },
   'data-lake-insight': { name: 'dli', service: 'DLI', title: 'Data Lake Insight', endpoints: ['dli'] },
   'data-replication-service': { name: 'drs', service: 'DRS', title: 'Data Replication Service', endpoints: ['drs'] },
@@ -80,7 +92,12 @@ const TARGETS: Readonly<Record<string, Target>> = {
   'distributed-cache-service': { name: 'dcs', service: 'DCS', title: 'Distributed Cache Service (DCS. codes and nine-digit numeric codes)', endpoints: ['dcs'] },
   'distributed-database-middleware': { name: 'ddm', service: 'DDM', title: 'Distributed Database Middleware (DBS. codes)', endpoints: ['ddm'] },
   'distributed-message-service': { name: 'dms', service: 'DMS', title: 'Distributed Message Service (Kafka)', endpoints: ['dms', 'kafka'], home: ['DMS'] },
-  'distributed-message-service-rocketmq': { name: 'dms-rocketmq', service: 'RocketMQ', title: 'Distributed Message Service for RocketMQ (DMS. codes)', endpoints: ['rocketmq', 'dmsrocketmq'] },
+  'distributed-message-service-rocketmq': {
+    name: 'dms-rocketmq',
+    service: 'RocketMQ',
+    title: 'Distributed Message Service for RocketMQ (DMS. codes)',
+    endpoints: ['rocketmq', 'dmsrocketmq'],
+  },
   'document-database-service': { name: 'dds', service: 'DDS', title: 'Document Database Service (DBS. codes)', endpoints: ['dds'] },
   'domain-name-service': { name: 'dns', service: 'DNS', title: 'Domain Name Service', endpoints: ['dns'] },
   'elastic-cloud-server': { name: 'ecs', service: 'ECS', title: 'Elastic Cloud Server (with the Common. and Pdp. codes)', endpoints: ['ecs'], home: ['Common'] },
@@ -101,10 +118,27 @@ const TARGETS: Readonly<Record<string, Target>> = {
   modelarts: { name: 'modelarts', service: 'ModelArts', title: 'ModelArts', endpoints: ['modelarts'], home: ['ModelArts'] },
   'nat-gateway': { name: 'nat', service: 'NAT', title: 'NAT Gateway (NAT. and VPC. codes)', endpoints: ['nat'] },
   'object-storage-service': { name: 'obs', service: 'OBS', title: 'Object Storage Service (S3-style codes)', endpoints: ['obs'] },
-  'optical-character-recognition': { name: 'ocr', service: 'OCR', title: 'Optical Character Recognition (with the AIS., ModelArts. and APIG. platform codes it returns)', endpoints: ['ocr'] },
-  'relational-database-service': { name: 'rds', service: 'RDS', title: 'Relational Database Service (DBS. for API v3, RDS. for v1, Trove names)', endpoints: ['rds'], home: ['DBS'] },
+  'optical-character-recognition': {
+    name: 'ocr',
+    service: 'OCR',
+    title: 'Optical Character Recognition (with the AIS., ModelArts. and APIG. platform codes it returns)',
+    endpoints: ['ocr'],
+  },
+  'relational-database-service': {
+    name: 'rds',
+    service: 'RDS',
+    title: 'Relational Database Service (DBS. for API v3, RDS. for v1, Trove names)',
+    endpoints: ['rds'],
+    home: ['DBS'],
+  },
   'resource-formation-service': { name: 'rfs', service: 'RFS', title: 'Resource Formation Service (RF. codes)', endpoints: ['rf', 'rfs'] },
-  'scalable-file-service': { name: 'sfs', service: 'SFS', title: 'Scalable File Service (general-purpose S3-style codes and SFS Turbo)', endpoints: ['sfs', 'sfs-turbo'], alsoOwns: ['SFS'] },
+  'scalable-file-service': {
+    name: 'sfs',
+    service: 'SFS',
+    title: 'Scalable File Service (general-purpose S3-style codes and SFS Turbo)',
+    endpoints: ['sfs', 'sfs-turbo'],
+    alsoOwns: ['SFS'],
+  },
   'simple-message-notification': { name: 'smn', service: 'SMN', title: 'Simple Message Notification', endpoints: ['smn'] },
   'software-repository-container': { name: 'swr', service: 'SWR', title: 'Software Repository for Container (SVCSTG.SWR. codes)', endpoints: ['swr', 'swr-api'] },
   'storage-disaster-recovery-service': { name: 'sdrs', service: 'SDRS', title: 'Storage Disaster Recovery Service', endpoints: ['sdrs'] },
@@ -177,7 +211,16 @@ interface Row {
 const clean = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim()
 
 const newDraft = (target: Target): Draft => ({
-  target, repos: new Map(), prefixes: new Map(), entries: [], index: new Map(), bare: false, records: 0, merged: 0, split: 0, rules: new Map(),
+  target,
+  repos: new Map(),
+  prefixes: new Map(),
+  entries: [],
+  index: new Map(),
+  bare: false,
+  records: 0,
+  merged: 0,
+  split: 0,
+  rules: new Map(),
 })
 
 /** Report lists shared by every file. */
@@ -214,7 +257,9 @@ const file = (draft: Draft, row: Row, notes: Notes): void => {
         existing.otherMessages = [...(existing.otherMessages ?? []), row.message]
       }
       draft.merged += 1
-      notes.merged.push(`${row.code} ${status ?? '(no status)'} (${draft.target.name}): ${row.path}:${row.line} merged into the entry from ${existing.source.path}:${existing.source.line}`)
+      notes.merged.push(
+        `${row.code} ${status ?? '(no status)'} (${draft.target.name}): ${row.path}:${row.line} merged into the entry from ${existing.source.path}:${existing.source.line}`,
+      )
       continue
     }
     const override = OVERRIDES.find((o) => o.code.toLowerCase() === row.code.toLowerCase() && o.status === status && (o.file === undefined || o.file === draft.target.name))
@@ -262,12 +307,25 @@ const otcDrafts = (sourcesDir: string, notes: Notes): { drafts: Array<Draft>; so
       const description = clean(record.description)
       if (literal === '') notes.noMessage.set(source.service, (notes.noMessage.get(source.service) ?? 0) + 1)
       const statuses =
-        record.httpStatus !== null ? [record.httpStatus]
-        : record.httpStatusAlternatives !== undefined && record.httpStatusAlternatives.length > 0 ? [...record.httpStatusAlternatives]
-        : [null]
-      file(draft, {
-        code, statuses, message: literal !== '' ? literal : description, description, path: record.path, line: record.line, repo: source.repo, commit: source.commit,
-      }, notes)
+        record.httpStatus !== null
+          ? [record.httpStatus]
+          : record.httpStatusAlternatives !== undefined && record.httpStatusAlternatives.length > 0
+            ? [...record.httpStatusAlternatives]
+            : [null]
+      file(
+        draft,
+        {
+          code,
+          statuses,
+          message: literal !== '' ? literal : description,
+          description,
+          path: record.path,
+          line: record.line,
+          repo: source.repo,
+          commit: source.commit,
+        },
+        notes,
+      )
     }
     drafts.push(draft)
   }
@@ -296,8 +354,18 @@ interface OpenStackFile {
 }
 
 const OPENSTACK: Readonly<Record<'neutron' | 'nova', Target>> = {
-  neutron: { name: 'neutron', service: 'Neutron', title: 'OpenStack Neutron error types (NeutronError.type), as the OpenStack-compatible VPC, EIP and ELB v2.0 APIs return them', endpoints: ['vpc', 'elb'] },
-  nova: { name: 'nova', service: 'Nova', title: 'OpenStack Nova and Cinder fault wrappers (itemNotFound, overLimit, …), as the OpenStack-compatible ECS and EVS APIs return them', endpoints: ['ecs', 'evs'] },
+  neutron: {
+    name: 'neutron',
+    service: 'Neutron',
+    title: 'OpenStack Neutron error types (NeutronError.type), as the OpenStack-compatible VPC, EIP and ELB v2.0 APIs return them',
+    endpoints: ['vpc', 'elb'],
+  },
+  nova: {
+    name: 'nova',
+    service: 'Nova',
+    title: 'OpenStack Nova and Cinder fault wrappers (itemNotFound, overLimit, …), as the OpenStack-compatible ECS and EVS APIs return them',
+    endpoints: ['ecs', 'evs'],
+  },
 }
 
 /**
@@ -328,7 +396,10 @@ const openStackDrafts = (path: string, notes: Notes): { drafts: Array<Draft>; re
 
 /** The lines of REPORT.md's per-file table. */
 const reportRow = (d: Draft, variants: number, generic: number, distinct: number): string => {
-  const rules = [...d.rules.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r, n]) => `${r} ${n}`).join('; ')
+  const rules = [...d.rules.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([r, n]) => `${r} ${n}`)
+    .join('; ')
   return `| ${d.target.name}.json | ${d.target.service} | ${d.records} | ${d.entries.length} | ${d.merged} | ${variants} | ${distinct} | ${generic} | ${rules} |`
 }
 
@@ -374,9 +445,7 @@ export const buildCatalog = (sourcesDir: string, openStackPath: string | null = 
       ...(d.target.aliases === undefined ? {} : { aliases: d.target.aliases }),
       ...(d.bare ? { bareCodes: true } : {}),
       endpoints: d.target.endpoints,
-      sources: [...d.repos.values()]
-        .sort((a, b) => a.repo.localeCompare(b.repo))
-        .map((p) => ({ repo: p.repo, commit: p.commit, paths: [...p.paths].sort() })),
+      sources: [...d.repos.values()].sort((a, b) => a.repo.localeCompare(b.repo)).map((p) => ({ repo: p.repo, commit: p.commit, paths: [...p.paths].sort() })),
       entries: d.entries,
     }
     const variants = d.entries.filter((e) => (byCode.get(e.code.toLowerCase()) ?? 0) > 1).length
@@ -407,14 +476,26 @@ export const buildCatalog = (sourcesDir: string, openStackPath: string | null = 
     `- remedies: ${distinctRemedies} distinct; ${generic} entries fall back to a category's generic remedy\n\n` +
     `| file | service | records in | entries out | rows merged | variants | remedies | generic remedies | rules used |\n|---|---|---|---|---|---|---|---|---|\n` +
     `${files.map((f) => f.row).join('\n')}\n\n` +
-    section('Alias spellings rewritten', notes.rerouted, 'Codes printed with an alias prefix are filed under the catalogue\'s spelling (`APIGW.` → `APIG.`).') +
+    section('Alias spellings rewritten', notes.rerouted, "Codes printed with an alias prefix are filed under the catalogue's spelling (`APIGW.` → `APIG.`).") +
     section('Statuses given as alternatives', notes.split, 'A status cell listing several statuses becomes one variant per status.') +
     section('Duplicate rows merged', notes.merged, 'Same code, same status, same service: one entry; differing messages kept in `otherMessages`.') +
-    section('Rows without a message column', [...notes.noMessage.entries()].map(([s, n]) => `${s}: ${n} rows; the description stands in for the message`), 'The message is then the table\'s description.') +
+    section(
+      'Rows without a message column',
+      [...notes.noMessage.entries()].map(([s, n]) => `${s}: ${n} rows; the description stands in for the message`),
+      "The message is then the table's description.",
+    ) +
     section('Codes documented with a non-error status', notes.nonError, 'Kept as published; their category comes from their wording, else `unknown`.') +
     section('Per-code overrides', notes.overridden, 'Where the rules are wrong or have nothing to go on, a reviewed decision (scripts/catalog-rules.ts, OVERRIDES).') +
     section('Classified by a weak rule', notes.weak, 'Category and retry come from a fallback; a reviewer should confirm them.') +
-    section('OpenStack classes not filed', notes.skipped.length === 0 ? [] : [`${notes.skipped.length} Nova, Cinder and Keystone exception classes: their name never appears in a body (Nova and Cinder send the wrapper key of the status, Keystone a numeric code and a title)`], 'Counted, not filed.')
+    section(
+      'OpenStack classes not filed',
+      notes.skipped.length === 0
+        ? []
+        : [
+            `${notes.skipped.length} Nova, Cinder and Keystone exception classes: their name never appears in a body (Nova and Cinder send the wrapper key of the status, Keystone a numeric code and a title)`,
+          ],
+      'Counted, not filed.',
+    )
 
   return { files: files.map(({ name, text }) => ({ name, text })), report }
 }

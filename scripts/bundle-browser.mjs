@@ -52,11 +52,14 @@ let catalog
 provideDefaultCatalog(() => (catalog ??= makeCatalog(bundledCatalogFiles.map(({ name, content }) => ({ name, file: content })))))
 `
 /** The page script: the catalogue first, then the page (both kept for their side effects, although the package says it has none). */
-const entry = { name: 'page-entry', setup(build) {
-  build.onResolve({ filter: /^page-catalog$/ }, () => ({ path: 'page-catalog', namespace: 'page', sideEffects: true }))
-  build.onResolve({ filter: /^\.\/src\/docs\/browser\.ts$/ }, () => ({ path: join(root, 'src/docs/browser.ts'), sideEffects: true }))
-  build.onLoad({ filter: /^page-catalog$/, namespace: 'page' }, () => ({ contents: pageCatalog, loader: 'ts', resolveDir: root }))
-} }
+const entry = {
+  name: 'page-entry',
+  setup(build) {
+    build.onResolve({ filter: /^page-catalog$/ }, () => ({ path: 'page-catalog', namespace: 'page', sideEffects: true }))
+    build.onResolve({ filter: /^\.\/src\/docs\/browser\.ts$/ }, () => ({ path: join(root, 'src/docs/browser.ts'), sideEffects: true }))
+    build.onLoad({ filter: /^page-catalog$/, namespace: 'page' }, () => ({ contents: pageCatalog, loader: 'ts', resolveDir: root }))
+  },
+}
 
 const result = await esbuild.build({
   absWorkingDir: root,

@@ -21,7 +21,12 @@ const has = (text: string, pattern: RegExp) => pattern.test(text)
 
 /** `PoolNotRunning` → `pool not running`: ModelArts prints CamelCase names as messages. */
 const uncamel = (text: string): string =>
-  /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/.test(text.trim()) ? text.trim().replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase() : text
+  /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/.test(text.trim())
+    ? text
+        .trim()
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+    : text
 
 /** The message without placeholders, quotes and a final full stop, on one line. */
 const plain = (message: string): string =>
@@ -36,9 +41,17 @@ const plain = (message: string): string =>
 /** A noun phrase fit to quote in a remedy: short, no placeholder left, no sentence inside. */
 const subject = (phrase: string | undefined): string | undefined => {
   if (phrase === undefined) return undefined
-  const s = phrase.replace(/^(the|a|an|this|that|specified|current|your)\s+/i, '').replace(/^(the|a|an|specified)\s+/i, '').trim()
+  const s = phrase
+    .replace(/^(the|a|an|this|that|specified|current|your)\s+/i, '')
+    .replace(/^(the|a|an|specified)\s+/i, '')
+    .trim()
   if (s.length < 3 || s.length > 60 || s.split(' ').length > 7) return undefined
-  if (/^(request|requests|operation|operations|parameter|parameters|param|params|value|values|input|data|it|this|another\b.*|other\b.*|resource|resources|object|objects|system|service|action|task|body|message|error|info|information|something)$/i.test(s)) return undefined
+  if (
+    /^(request|requests|operation|operations|parameter|parameters|param|params|value|values|input|data|it|this|another\b.*|other\b.*|resource|resources|object|objects|system|service|action|task|body|message|error|info|information|something)$/i.test(
+      s,
+    )
+  )
+    return undefined
   if (/[.:;!?()[\]{}%=]|\b(is|are|was|were|has|have|cannot|can't|not|failed|please)\b/i.test(s)) return undefined
   return /^[A-Z]{2,}|^[A-Z][a-z]+[A-Z]/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1)
 }
@@ -134,7 +147,7 @@ export const remedyFor = (category: Category, retry: Retry, message: string, des
     if (has(text, /\bid\b|project/i)) return 'An ID in the request is invalid: check the IDs in the URL and body against existing resources of this project.'
   }
   if (category === 'auth' && retry === 'never' && has(text, /agency|delegat|project/i)) {
-    return 'The token does not fit this request (another project, or an agency\'s token): get a token scoped to the right project or agency; a new token of the same scope will not help.'
+    return "The token does not fit this request (another project, or an agency's token): get a token scoped to the right project or agency; a new token of the same scope will not help."
   }
   return adviceFor(category, retry)
 }
@@ -160,18 +173,42 @@ export const OVERRIDES: ReadonlyArray<Override> = [
   { code: 'APIG.0000', status: 204, category: 'conflict', retry: 'never', reason: SUCCESS_STATE },
   { code: 'RDS.0000', status: 200, category: 'conflict', retry: 'never', reason: SUCCESS_STATE },
   { code: 'RDS.0041', status: 202, category: 'conflict', retry: 'never', reason: SUCCESS_STATE },
-  ...['4606', '4900', '4904', '4910', '4912', '4914', '4916', '4918', '4920', '4926', '4950', '4952', '4960', '4962'].map(
-    (n): Override => ({ code: `ModelArts.${n}`, status: 200, category: 'conflict', retry: 'never', reason: SUCCESS_STATE }),
-  ),
+  ...['4606', '4900', '4904', '4910', '4912', '4914', '4916', '4918', '4920', '4926', '4950', '4952', '4960', '4962'].map((n): Override => ({
+    code: `ModelArts.${n}`,
+    status: 200,
+    category: 'conflict',
+    retry: 'never',
+    reason: SUCCESS_STATE,
+  })),
   { code: 'ModelArts.4902', status: 200, category: 'conflict', retry: 'backoff', reason: IN_PROGRESS_STATE },
   { code: 'ModelArts.2776', status: 204, category: 'conflict', retry: 'backoff', reason: IN_PROGRESS_STATE },
   { code: 'ModelArts.2777', status: 204, category: 'conflict', retry: 'backoff', reason: IN_PROGRESS_STATE },
-  { code: 'ModelArts.6768', status: 100, category: 'validation', retry: 'never', reason: 'a missing SSH configuration is a request the caller must fix, whatever the documented 100' },
+  {
+    code: 'ModelArts.6768',
+    status: 100,
+    category: 'validation',
+    retry: 'never',
+    reason: 'a missing SSH configuration is a request the caller must fix, whatever the documented 100',
+  },
   { code: 'VPC.0608', status: 200, category: 'server', retry: 'backoff', reason: 'described as an internal error during batch operations, though documented with 200' },
   { code: 'PermanentRedirect', status: 301, category: 'validation', retry: 'never', reason: 'the bucket lives at another endpoint: the caller must send its requests there' },
   { code: 'WebsiteRedirect', status: 301, category: 'validation', retry: 'never', reason: 'the website request lacks a bucket name: a request to fix' },
   { code: 'TemporaryRedirect', status: 307, category: 'unavailable', retry: 'backoff', reason: 'a temporary redirect while DNS settles: retrying shortly succeeds' },
-  { code: 'computeFault', status: null, file: 'nova', category: 'server', retry: 'backoff', reason: "Nova's and Cinder's wrapper for any status without a fault name of its own: 500 and other server errors" },
-  { code: 'SVCSTG.INV.2000000', status: 200, file: 'aom', category: 'server', retry: 'never', reason: 'documented with 200 and the message "null": no failure is described; arriving as an error it is an anomaly of the service that a retry will not explain' },
+  {
+    code: 'computeFault',
+    status: null,
+    file: 'nova',
+    category: 'server',
+    retry: 'backoff',
+    reason: "Nova's and Cinder's wrapper for any status without a fault name of its own: 500 and other server errors",
+  },
+  {
+    code: 'SVCSTG.INV.2000000',
+    status: 200,
+    file: 'aom',
+    category: 'server',
+    retry: 'never',
+    reason: 'documented with 200 and the message "null": no failure is described; arriving as an error it is an anomaly of the service that a retry will not explain',
+  },
   { code: 'SFS.TURBO.0011', status: 403, category: 'conflict', retry: 'backoff', reason: '"Cluster is doing something": the file system is busy, not forbidden' },
 ]

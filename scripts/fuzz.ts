@@ -17,17 +17,55 @@ import { parseCurl } from '../src/response/curl.js'
 import { anyValue, bodyishText, curlFixture, rawResponse, renderCurl } from '../test/arbitraries.js'
 
 const entryish = fc.record(
-  { code: fc.oneof(fc.string(), anyValue), status: fc.oneof(fc.integer(), anyValue), message: fc.string(), category: fc.oneof(fc.constantFrom('validation', 'auth', 'quota'), fc.string()), retry: fc.oneof(fc.constantFrom('never', 'backoff'), fc.string()), remedy: fc.string() },
+  {
+    code: fc.oneof(fc.string(), anyValue),
+    status: fc.oneof(fc.integer(), anyValue),
+    message: fc.string(),
+    category: fc.oneof(fc.constantFrom('validation', 'auth', 'quota'), fc.string()),
+    retry: fc.oneof(fc.constantFrom('never', 'backoff'), fc.string()),
+    remedy: fc.string(),
+  },
   { requiredKeys: [] },
 )
 const catalogFileish = fc.oneof(
   anyValue,
-  fc.record({ service: fc.string(), title: fc.string(), prefixes: fc.array(fc.string()), sources: fc.constant([]), entries: fc.array(fc.oneof(entryish, anyValue), { maxLength: 5 }), __proto__: anyValue }, { requiredKeys: [] }),
+  fc.record(
+    {
+      service: fc.string(),
+      title: fc.string(),
+      prefixes: fc.array(fc.string()),
+      sources: fc.constant([]),
+      entries: fc.array(fc.oneof(entryish, anyValue), { maxLength: 5 }),
+      __proto__: anyValue,
+    },
+    { requiredKeys: [] },
+  ),
 )
 const logLine = fc.oneof(
   bodyishText,
   fc.string({ unit: 'binary' }),
-  fc.array(fc.constantFrom('AS.0001', 'APIGW.0308', 'SFS.TURBO.0001', 'status=429', 'HTTP/1.1 503', '"error_code":"', '\\"error_code\\":\\"', 'v1.2.300', '10.0.0.1', 'X-Auth-Token: MIIabc', ' ', '.', 'A.', '{', '"'), { maxLength: 40 }).map((p) => p.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        'AS.0001',
+        'APIGW.0308',
+        'SFS.TURBO.0001',
+        'status=429',
+        'HTTP/1.1 503',
+        '"error_code":"',
+        '\\"error_code\\":\\"',
+        'v1.2.300',
+        '10.0.0.1',
+        'X-Auth-Token: MIIabc',
+        ' ',
+        '.',
+        'A.',
+        '{',
+        '"',
+      ),
+      { maxLength: 40 },
+    )
+    .map((p) => p.join('')),
 )
 
 /** The targets, each a property over its own inputs. */
@@ -35,25 +73,25 @@ export const targets: ReadonlyArray<{ readonly name: string; readonly property: 
   {
     name: 'decode',
     property: () =>
-      fc.property(rawResponse as fc.Arbitrary<unknown>, (raw) => {
-        const r = decode(t.unknown)(raw as Parameters<ReturnType<typeof decode>>[0])
+      fc.property(rawResponse, (raw) => {
+        const r = decode(t.unknown)(raw)
         const status = (raw as { status: number }).status
         if (status >= 400 && E.isRight(r)) throw new Error('an error status gave a Right')
-        explain(raw as Parameters<typeof explain>[0])
+        explain(raw)
       }),
   },
   {
     name: 'parseCurl',
     property: () =>
-      fc.property(fc.oneof(bodyishText, curlFixture.map(renderCurl)) as fc.Arbitrary<unknown>, (text) => {
-        const r = parseCurl(text as string)
+      fc.property(fc.oneof(bodyishText, curlFixture.map(renderCurl)), (text) => {
+        const r = parseCurl(text)
         if (E.isRight(r) && !(Number.isInteger(r.right.status) && r.right.status >= 100 && r.right.status <= 599)) throw new Error(`parsed status ${r.right.status}`)
       }),
   },
   {
     name: 'catalogue codec',
     property: () =>
-      fc.property(catalogFileish as fc.Arbitrary<unknown>, (json) => {
+      fc.property(catalogFileish, (json) => {
         validateCatalogFile('fuzz.json', json)
         if (Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')) throw new Error('Object.prototype polluted')
       }),
@@ -61,9 +99,9 @@ export const targets: ReadonlyArray<{ readonly name: string; readonly property: 
   {
     name: 'classifyLine',
     property: () =>
-      fc.property(logLine as fc.Arbitrary<unknown>, (line) => {
-        for (const f of classifyLine(line as string)) {
-          if (!(line as string).toLowerCase().includes(f.code.toLowerCase()) && !f.code.includes('[redacted]')) throw new Error(`finding ${f.code} is not in the line`)
+      fc.property(logLine, (line) => {
+        for (const f of classifyLine(line)) {
+          if (!line.toLowerCase().includes(f.code.toLowerCase()) && !f.code.includes('[redacted]')) throw new Error(`finding ${f.code} is not in the line`)
         }
       }),
   },

@@ -39,9 +39,7 @@ export const headerName: fc.Arbitrary<string> = fc.oneof(
 )
 
 /** A header value as it can appear on one line: no CR or LF, no surrounding spaces or tabs. */
-export const headerFieldValue: fc.Arbitrary<string> = fc
-  .string({ unit: 'grapheme', maxLength: 24 })
-  .map((s) => s.replace(/[\r\n]/g, '').replace(/^[ \t]+|[ \t]+$/g, ''))
+export const headerFieldValue: fc.Arbitrary<string> = fc.string({ unit: 'grapheme', maxLength: 24 }).map((s) => s.replace(/[\r\n]/g, '').replace(/^[ \t]+|[ \t]+$/g, ''))
 
 /** A plain header object as users pass it (string, array or undefined values). */
 export const headersObject: fc.Arbitrary<Record<string, string | Array<string> | undefined>> = fc.dictionary(
@@ -62,7 +60,9 @@ export const bodyishText: fc.Arbitrary<string> = fc.oneof(
     .tuple(fc.constantFrom('{', '[', '<', '<?xml', '<!DOCTYPE html', '<html', '<Error>', '<!--', '<![CDATA[', '"', '-', '&#x', ' \n'), fc.string({ unit: 'binary' }))
     .map(([head, tail]) => head + tail),
   fc
-    .array(fc.constantFrom('<a>', '</a>', '<b x="1">', '</b>', '<c/>', 'text', '&amp;', '&#65;', '<![CDATA[x]]>', '<!DOCTYPE d [<!ENTITY e "f">]>', '<', '>', '&', '"', "'"), { maxLength: 20 })
+    .array(fc.constantFrom('<a>', '</a>', '<b x="1">', '</b>', '<c/>', 'text', '&amp;', '&#65;', '<![CDATA[x]]>', '<!DOCTYPE d [<!ENTITY e "f">]>', '<', '>', '&', '"', "'"), {
+      maxLength: 20,
+    })
     .map((parts) => parts.join('')),
 )
 
@@ -104,12 +104,9 @@ export const curlFixture: fc.Arbitrary<CurlFixture> = fc.record({
 
 /** Renders a fixture the way `curl -i` prints it: status line, one line per header value, blank line, body. */
 export const renderCurl = (r: CurlFixture): string =>
-  [
-    `HTTP/${r.httpVersion} ${r.status}${r.reason === '' ? '' : ` ${r.reason}`}`,
-    ...r.headers.flatMap(([name, values]) => values.map((value) => `${name}: ${value}`)),
-    '',
-    '',
-  ].join(r.eol) + r.body
+  [`HTTP/${r.httpVersion} ${r.status}${r.reason === '' ? '' : ` ${r.reason}`}`, ...r.headers.flatMap(([name, values]) => values.map((value) => `${name}: ${value}`)), '', ''].join(
+    r.eol,
+  ) + r.body
 
 // -------------------------------------------------------------------------------------
 // decode: whole responses and secrets
@@ -172,17 +169,19 @@ export const rawResponse: fc.Arbitrary<{
 // -------------------------------------------------------------------------------------
 
 /** What a field of a hostile raw response does when read. */
-export type HostileField =
-  | { readonly kind: 'value'; readonly value: unknown }
-  | { readonly kind: 'throws'; readonly thrown: 'error' | 'proxy' | 'string' | 'symbol' | 'undefined' }
+export type HostileField = { readonly kind: 'value'; readonly value: unknown } | { readonly kind: 'throws'; readonly thrown: 'error' | 'proxy' | 'string' | 'symbol' | 'undefined' }
 
 /** A thrown value: an Error, a Proxy whose every trap throws, or not an Error at all. */
 export const thrownValue = (kind: 'error' | 'proxy' | 'string' | 'symbol' | 'undefined'): unknown =>
-  kind === 'error' ? new Error('getter failed: X-Auth-Token: MIIthrownsecret123')
-  : kind === 'proxy' ? throwingProxy()
-  : kind === 'string' ? 'thrown string'
-  : kind === 'symbol' ? Symbol('thrown')
-  : undefined
+  kind === 'error'
+    ? new Error('getter failed: X-Auth-Token: MIIthrownsecret123')
+    : kind === 'proxy'
+      ? throwingProxy()
+      : kind === 'string'
+        ? 'thrown string'
+        : kind === 'symbol'
+          ? Symbol('thrown')
+          : undefined
 
 /** A Proxy whose every trap throws (`get`, `has`, `ownKeys`, `getPrototypeOf`, …), around `target`. */
 export const throwingProxy = (target: object = {}): object => {
@@ -190,8 +189,19 @@ export const throwingProxy = (target: object = {}): object => {
     throw new Error('trap')
   }
   return new Proxy(target, {
-    get: fail, set: fail, has: fail, ownKeys: fail, getPrototypeOf: fail, setPrototypeOf: fail, getOwnPropertyDescriptor: fail,
-    defineProperty: fail, deleteProperty: fail, isExtensible: fail, preventExtensions: fail, apply: fail, construct: fail,
+    get: fail,
+    set: fail,
+    has: fail,
+    ownKeys: fail,
+    getPrototypeOf: fail,
+    setPrototypeOf: fail,
+    getOwnPropertyDescriptor: fail,
+    defineProperty: fail,
+    deleteProperty: fail,
+    isExtensible: fail,
+    preventExtensions: fail,
+    apply: fail,
+    construct: fail,
   })
 }
 
@@ -206,8 +216,7 @@ const hostileThrown = fc.constantFrom('error' as const, 'proxy' as const, 'strin
 
 const hostileStatus: fc.Arbitrary<HostileField> = fc.oneof(
   fc.integer({ min: 100, max: 599 }).map((value) => ({ kind: 'value' as const, value })),
-  fc.constantFrom<unknown>(Symbol('status'), 404n, '404', 'Not Found', null, undefined, {}, [], Number.NaN, -1, 1e300, true)
-    .map((value) => ({ kind: 'value' as const, value })),
+  fc.constantFrom<unknown>(Symbol('status'), 404n, '404', 'Not Found', null, undefined, {}, [], Number.NaN, -1, 1e300, true).map((value) => ({ kind: 'value' as const, value })),
   fc.constant('proxy').map(() => ({ kind: 'value' as const, value: throwingProxy() })),
   hostileThrown.map((thrown) => ({ kind: 'throws' as const, thrown })),
 )
@@ -217,10 +226,32 @@ const hostileHeaderValue: fc.Arbitrary<() => unknown> = fc.oneof(
   headersObject.map((h) => () => h),
   fc.constant(() => throwingProxy()),
   fc.constant(() => revokedProxy()),
-  fc.constant(() => Object.defineProperty({ 'content-type': 'application/json' }, 'x-request-id', { enumerable: true, get: () => { throw new Error('header getter') } })),
-  fc.constant(() => ({ forEach: () => { throw new Error('forEach') }, get: () => 'x' })),
+  fc.constant(() =>
+    Object.defineProperty({ 'content-type': 'application/json' }, 'x-request-id', {
+      enumerable: true,
+      get: () => {
+        throw new Error('header getter')
+      },
+    }),
+  ),
+  fc.constant(() => ({
+    forEach: () => {
+      throw new Error('forEach')
+    },
+    get: () => 'x',
+  })),
   fc.constant(() => ({ 'x-request-id': throwingProxy([]), 'set-cookie': [throwingProxy(), 'a=1'] })),
-  fc.constant(() => new Proxy({ 'x-subject-token': 'MIIhostileSecretToken' }, { get: () => { throw new Error('get') } })),
+  fc.constant(
+    () =>
+      new Proxy(
+        { 'x-subject-token': 'MIIhostileSecretToken' },
+        {
+          get: () => {
+            throw new Error('get')
+          },
+        },
+      ),
+  ),
 )
 
 /** Bodies that fight back: getters that throw, Proxies around bytes, typed arrays whose accessors throw. */
@@ -228,8 +259,21 @@ const hostileBodyValue: fc.Arbitrary<() => unknown> = fc.oneof(
   bodyishText.map((b) => () => b),
   fc.constant(() => throwingProxy(new Uint8Array([0x7b, 0x7d]))),
   fc.constant(() => revokedProxy()),
-  fc.constant(() => Object.defineProperty(new Uint8Array([0x7b, 0x7d]), 'buffer', { get: () => { throw new Error('buffer') } })),
-  fc.constant(() => ({ toString: () => { throw new Error('toString') }, valueOf: () => { throw new Error('valueOf') } })),
+  fc.constant(() =>
+    Object.defineProperty(new Uint8Array([0x7b, 0x7d]), 'buffer', {
+      get: () => {
+        throw new Error('buffer')
+      },
+    }),
+  ),
+  fc.constant(() => ({
+    toString: () => {
+      throw new Error('toString')
+    },
+    valueOf: () => {
+      throw new Error('valueOf')
+    },
+  })),
   fc.constant(() => Symbol('body')),
   fc.constant(() => 42n),
 )
@@ -242,28 +286,32 @@ const hostileBodyValue: fc.Arbitrary<() => unknown> = fc.oneof(
  */
 export const hostileRaw: fc.Arbitrary<() => { readonly raw: unknown; readonly reads: Readonly<Record<string, number>> }> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 0, 'HTTP/1.1 404', Symbol('raw'), true, 10n).map((raw) => () => ({ raw, reads: {} })) },
-  { weight: 1, arbitrary: fc.constantFrom('proxy', 'revoked', 'function').map((kind) => () => ({ raw: kind === 'proxy' ? throwingProxy() : kind === 'revoked' ? revokedProxy() : Object.assign(() => undefined, { status: 500 }), reads: {} })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('proxy', 'revoked', 'function')
+      .map((kind) => () => ({ raw: kind === 'proxy' ? throwingProxy() : kind === 'revoked' ? revokedProxy() : Object.assign(() => undefined, { status: 500 }), reads: {} })),
+  },
   {
     weight: 8,
-    arbitrary: fc.record({ status: hostileStatus, headers: hostileHeaderValue, body: hostileBodyValue, headersThrow: fc.boolean(), bodyThrows: fc.boolean(), thrown: hostileThrown }).map(
-      ({ status, headers, body, headersThrow, bodyThrows, thrown }) =>
-        () => {
-          const reads: Record<string, number> = { status: 0, headers: 0, body: 0 }
-          const raw = {}
-          const define = (key: string, field: HostileField) =>
-            Object.defineProperty(raw, key, {
-              enumerable: true,
-              get: () => {
-                reads[key] = (reads[key] ?? 0) + 1
-                if (field.kind === 'throws') throw thrownValue(field.thrown)
-                return field.value
-              },
-            })
-          define('status', status)
-          define('headers', headersThrow ? { kind: 'throws', thrown } : { kind: 'value', value: headers() })
-          define('body', bodyThrows ? { kind: 'throws', thrown } : { kind: 'value', value: body() })
-          return { raw, reads }
-        },
-    ),
+    arbitrary: fc
+      .record({ status: hostileStatus, headers: hostileHeaderValue, body: hostileBodyValue, headersThrow: fc.boolean(), bodyThrows: fc.boolean(), thrown: hostileThrown })
+      .map(({ status, headers, body, headersThrow, bodyThrows, thrown }) => () => {
+        const reads: Record<string, number> = { status: 0, headers: 0, body: 0 }
+        const raw = {}
+        const define = (key: string, field: HostileField) =>
+          Object.defineProperty(raw, key, {
+            enumerable: true,
+            get: () => {
+              reads[key] = (reads[key] ?? 0) + 1
+              if (field.kind === 'throws') throw thrownValue(field.thrown)
+              return field.value
+            },
+          })
+        define('status', status)
+        define('headers', headersThrow ? { kind: 'throws', thrown } : { kind: 'value', value: headers() })
+        define('body', bodyThrows ? { kind: 'throws', thrown } : { kind: 'value', value: body() })
+        return { raw, reads }
+      }),
   },
 )

@@ -57,8 +57,7 @@ interface Import {
 }
 
 /** Every module specifier of a file, as the TypeScript compiler's pre-processor finds them. */
-const specifiersOf = (path: string): ReadonlyArray<string> =>
-  ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles.map((f) => f.fileName)
+const specifiersOf = (path: string): ReadonlyArray<string> => ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles.map((f) => f.fileName)
 
 const imports: ReadonlyArray<Import> = filesBelow(src).flatMap((file) =>
   specifiersOf(file).flatMap((specifier): ReadonlyArray<Import> => {

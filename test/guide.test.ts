@@ -71,7 +71,10 @@ const exportsOf = (text: string): ReadonlyArray<{ readonly symbol: string; reado
 
 /** The code of an `@example` tag: the comment lines after it, up to the next tag. */
 const exampleOf = (doc: string): string | null => {
-  const lines = doc.replace(/^\/\*\*|\*\/$/g, '').split('\n').map((line) => line.replace(/^\s*\* ?/, ''))
+  const lines = doc
+    .replace(/^\/\*\*|\*\/$/g, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*\* ?/, ''))
   const start = lines.findIndex((line) => line.trim() === '@example')
   if (start === -1) return null
   const code: Array<string> = []
@@ -116,7 +119,7 @@ beforeAll(() => {
       '    failures.push({ file, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })',
       '  }',
       '}',
-      "process.stdout.write(`\\n${JSON.stringify(failures)}\\n`)",
+      'process.stdout.write(`\\n${JSON.stringify(failures)}\\n`)',
       'process.exit(0)',
       '',
     ].join('\n'),
@@ -157,7 +160,10 @@ describe('doc comments of the acting-on-errors modules', () => {
     expect(docExamples.length).toBeGreaterThan(40)
   })
   it('every example runs without throwing (its assertions hold)', () => {
-    const result = run(new URL('run-doc-examples.ts', outDir), docFiles.map((f) => fileURLToPath(f)))
+    const result = run(
+      new URL('run-doc-examples.ts', outDir),
+      docFiles.map((f) => fileURLToPath(f)),
+    )
     expect(result.status).toBe(0)
     const failures = JSON.parse(result.stdout.trim().split('\n').pop() ?? '[]') as Array<{ file: string; error: string }>
     expect(failures).toEqual([])

@@ -54,12 +54,18 @@ describe('browser bundles of the package', () => {
       const result = await bundle(`export * from '${entry}'`)
       expect(result.errors, entry).toEqual([])
       expect(leaks(result.metafile), entry).toEqual([])
-      expect(Object.keys(result.metafile.inputs).some((i) => i.includes('dist/src/')), entry).toBe(true)
+      expect(
+        Object.keys(result.metafile.inputs).some((i) => i.includes('dist/src/')),
+        entry,
+      ).toBe(true)
     }
   }, 120_000)
 
   it(`decode without the catalogue is at most ${DECODE_ONLY_MAX_GZIP / 1024} KB gzipped`, async () => {
-    const result = await bundle(`import * as t from 'io-ts'; import { decode } from 'otc-errors/core'; export const decodeError = (raw) => decode(t.unknown)(raw)`, { outfile: join(work, 'decode.js'), write: true })
+    const result = await bundle(`import * as t from 'io-ts'; import { decode } from 'otc-errors/core'; export const decodeError = (raw) => decode(t.unknown)(raw)`, {
+      outfile: join(work, 'decode.js'),
+      write: true,
+    })
     expect(result.errors).toEqual([])
     expect(leaks(result.metafile)).toEqual([])
     expect(Object.keys(result.metafile.inputs).filter((i) => i.includes('catalog/data/'))).toEqual([])
@@ -71,7 +77,11 @@ describe('browser bundles of the package', () => {
     expect(size).toBeLessThanOrEqual(DECODE_ONLY_MAX_GZIP)
     // It works: without a catalogue, the status and the wording classify.
     const loaded = (await import(pathToFileURL(join(work, 'decode.js')).href)) as { decodeError: (raw: unknown) => { left: unknown } }
-    expect(loaded.decodeError({ status: 404, body: '{"error_code":"IMG.0027","error_msg":"The image does not exist."}' }).left).toMatchObject({ known: false, category: 'not-found', service: 'IMG' })
+    expect(loaded.decodeError({ status: 404, body: '{"error_code":"IMG.0027","error_msg":"The image does not exist."}' }).left).toMatchObject({
+      known: false,
+      category: 'not-found',
+      service: 'IMG',
+    })
   }, 120_000)
 
   it('the catalogue is a chunk of its own when imported lazily, and the decoder uses it once loaded', async () => {

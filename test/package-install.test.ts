@@ -20,7 +20,10 @@ const make = (): { readonly files: ReadonlyArray<string> } => {
   if (made !== undefined) return made
   rmSync(work, { recursive: true, force: true })
   mkdirSync(join(project, 'node_modules', '@types'), { recursive: true })
-  const packed = JSON.parse(execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' })) as Array<{ filename: string; files: Array<{ path: string }> }>
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' })) as Array<{
+    filename: string
+    files: Array<{ path: string }>
+  }>
   const tarball = packed[0]?.filename
   if (tarball === undefined) throw new Error('npm pack made no tarball')
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true }))
@@ -54,7 +57,9 @@ describe('the packed package, installed', () => {
 
   it('imports from ESM', () => {
     make()
-    const r = run('esm.mjs', `
+    const r = run(
+      'esm.mjs',
+      `
       import * as t from 'io-ts'
       import { decode, lookup } from 'otc-errors'
       import { decode as coreDecode, defaultCatalog } from 'otc-errors/core'
@@ -62,19 +67,23 @@ describe('the packed package, installed', () => {
       import { classifyStream } from 'otc-errors/logs'
       const e = decode(t.unknown)({ status: 429, headers: { 'retry-after': '2' }, body: '{"error_code":"APIGW.0308","error_msg":"Slow down."}' })
       console.log(e.left.code, e.left.category, e.left.known, lookup('AS.0001')._tag, coreDecode === decode, defaultCatalog() === shippedCatalog(), typeof classifyStream)
-    `)
+    `,
+    )
     expect([r.stderr, r.stdout.trim()]).toEqual(['', 'APIGW.0308 throttled true Some true true function'])
   }, 180_000)
 
   it('requires from CommonJS', () => {
     make()
-    const r = run('cjs.cjs', `
+    const r = run(
+      'cjs.cjs',
+      `
       const t = require('io-ts')
       const { decode, lookup } = require('otc-errors')
       const { shippedCatalog } = require('otc-errors/catalog')
       const e = decode(t.unknown)({ status: 404, body: '{"error_code":"IMG.0027","error_msg":"The image does not exist."}' })
       console.log(e.left.code, e.left.category, lookup('AS.0001').value.service, shippedCatalog().hasPrefix('APIGW'), typeof require('otc-errors/logs').classifyStream)
-    `)
+    `,
+    )
     expect([r.stderr, r.stdout.trim()]).toEqual(['', 'IMG.0027 not-found AS true function'])
     const bare = spawnSync(process.execPath, ['-e', "require('otc-errors')"], { cwd: project, encoding: 'utf8' })
     expect([bare.status, bare.stderr]).toEqual([0, ''])
@@ -82,11 +91,26 @@ describe('the packed package, installed', () => {
 
   it('type-checks and runs from TypeScript (module nodenext, strict), ESM and CommonJS', () => {
     make()
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, types: ['node'], outDir: 'out' },
-      include: ['ts-esm.mts', 'ts-cjs.cts'],
-    }))
-    writeFileSync(join(project, 'ts-esm.mts'), `
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          skipLibCheck: false,
+          types: ['node'],
+          outDir: 'out',
+        },
+        include: ['ts-esm.mts', 'ts-cjs.cts'],
+      }),
+    )
+    writeFileSync(
+      join(project, 'ts-esm.mts'),
+      `
       import * as t from 'io-ts'
       import * as E from 'fp-ts/lib/Either.js'
       import * as O from 'fp-ts/lib/Option.js'
@@ -95,13 +119,17 @@ describe('the packed package, installed', () => {
       const r: E.Either<ServiceError, { id: string }> = decode(t.type({ id: t.string }))({ status: 200, body: '{"id":"x"}' })
       const entry: O.Option<CatalogEntry> = lookup('AS.0001')
       console.log(E.isRight(r) ? r.right.id : 'left', O.isSome(entry) ? entry.value.api : 'none', shippedCatalog().lookupAll('ModelArts.0210').length > 1)
-    `)
-    writeFileSync(join(project, 'ts-cjs.cts'), `
+    `,
+    )
+    writeFileSync(
+      join(project, 'ts-cjs.cts'),
+      `
       import * as t from 'io-ts'
       import { decode } from 'otc-errors'
       const r = decode(t.unknown)({ status: 503, body: '' })
       console.log(r._tag === 'Left' ? r.left.category : 'right')
-    `)
+    `,
+    )
     const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' })
     expect(`${tsc.stdout}${tsc.stderr}`).toBe('')
     expect(tsc.status).toBe(0)

@@ -20,16 +20,17 @@ const importGraph = (file: string, seen = new Map<string, ReadonlyArray<string>>
 
 describe('the package', () => {
   it('resolves otc-errors and otc-errors/logs through the exports map', () => {
-    const script = "const a = await import('otc-errors'); const b = await import('otc-errors/logs'); console.log(typeof a.decode, typeof a.classifyLine, typeof b.classifyStream, typeof b.classifyLine)"
+    const script =
+      "const a = await import('otc-errors'); const b = await import('otc-errors/logs'); console.log(typeof a.decode, typeof a.classifyLine, typeof b.classifyStream, typeof b.classifyLine)"
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
     expect([r.stderr, r.stdout.trim()]).toEqual(['', 'function function function function'])
   })
   it('otc-errors/core has an empty default catalogue until otc-errors/catalog is loaded', () => {
     const script = [
       "const core = await import('otc-errors/core')",
-      "const empty = core.defaultCatalog(), made = core.makeCatalog([])",
+      'const empty = core.defaultCatalog(), made = core.makeCatalog([])',
       "const ask = (c) => JSON.stringify([c.lookup('AS.0001'), c.lookup('AS.0001', 400, 'as'), c.lookupAll('AS.0001'), c.suggest('AS.0001'), c.entries(), c.files(), c.prefixes(), c.hasPrefix('AS'), c.canonicalCode('apigw.0308'), c.replacements()])",
-      "const before = [ask(empty) === ask(made), core.lookup('AS.0001')._tag, core.decode(core.HttpStatus)({ status: 400, body: '{\"error_code\":\"AS.0001\"}' }).left.known]",
+      'const before = [ask(empty) === ask(made), core.lookup(\'AS.0001\')._tag, core.decode(core.HttpStatus)({ status: 400, body: \'{"error_code":"AS.0001"}\' }).left.known]',
       "const { shippedCatalog } = await import('otc-errors/catalog')",
       "console.log(JSON.stringify([...before, core.defaultCatalog() === shippedCatalog(), core.lookup('AS.0001')._tag]))",
     ].join('\n')
@@ -39,7 +40,9 @@ describe('the package', () => {
   it('the root entry imports no Node built-in, directly or not', () => {
     const graph = importGraph(entry)
     expect(graph.size).toBeGreaterThan(10)
-    const builtins = [...graph].flatMap(([file, specs]) => specs.filter((s) => s.startsWith('node:') || ['fs', 'zlib', 'stream', 'buffer', 'path'].includes(s)).map((s) => `${file.slice(root.length)} → ${s}`))
+    const builtins = [...graph].flatMap(([file, specs]) =>
+      specs.filter((s) => s.startsWith('node:') || ['fs', 'zlib', 'stream', 'buffer', 'path'].includes(s)).map((s) => `${file.slice(root.length)} → ${s}`),
+    )
     expect(builtins).toEqual([])
   })
 })

@@ -32,7 +32,10 @@ describe('README examples', () => {
       const run = spawnSync(process.execPath, [file.pathname], { cwd: root.pathname, encoding: 'utf8' })
       expect(run.stderr).toBe('')
       expect(run.status).toBe(0)
-      const printed = run.stdout.trim().split('\n').map((line) => line.replace(/\s+/g, ' ').trim())
+      const printed = run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim())
       expect(printed).toEqual(expectedOutput(source).map((line) => line.replace(/\s+/g, ' ')))
     })
   })

@@ -22,7 +22,11 @@ let program: ts.Program | undefined
 /** The exported names of an entry point, as the compiler sees them: values (incl. classes and codecs) and type-only names. */
 const declared = (entry: string): Surface => {
   if (program === undefined) {
-    const config = ts.getParsedCommandLineOfConfigFile(new URL('../tsconfig.json', import.meta.url).pathname, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })
+    const config = ts.getParsedCommandLineOfConfigFile(
+      new URL('../tsconfig.json', import.meta.url).pathname,
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    )
     if (config === undefined) throw new Error('tsconfig.json unreadable')
     program = ts.createProgram({ rootNames: ENTRIES.map((e) => `${src}${e}`), options: { ...config.options, noEmit: true } })
   }

@@ -7,7 +7,7 @@
 //
 // Usage: npm run bench:engines [-- MEGABYTES] [-- ENGINES]   e.g. npm run bench:engines -- 50 duckdb,postgres
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, chmodSync, chownSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, chmodSync, chownSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -49,7 +49,12 @@ const library = new Map([...perCode].map(([code, c]) => [code, `${c.count} ${[..
 const agreement = (rows) => {
   const engine = new Map(rows.map(([code, count, categories]) => [code, `${Number(count)} ${String(categories).split(',').sort().join(',')}`]))
   const differing = [...new Set([...engine.keys(), ...library.keys()])].filter((code) => engine.get(code) !== library.get(code))
-  return differing.length === 0 ? `agrees on all ${library.size} codes` : `DISAGREES on ${differing.length} of ${library.size} codes, e.g. ${differing.slice(0, 3).map((c) => `${c}: engine ${engine.get(c)}, classify ${library.get(c)}`).join('; ')}`
+  return differing.length === 0
+    ? `agrees on all ${library.size} codes`
+    : `DISAGREES on ${differing.length} of ${library.size} codes, e.g. ${differing
+        .slice(0, 3)
+        .map((c) => `${c}: engine ${engine.get(c)}, classify ${library.get(c)}`)
+        .join('; ')}`
 }
 
 const exportFor = (engine) => {
@@ -75,7 +80,9 @@ const duckdb = async () => {
   const c = await instance.connect()
   await c.run(readFileSync(join(dir, 'otc-errors.duckdb.sql'), 'utf8').replace("read_csv('otc-code-lookup.csv'", `read_csv('${join(dir, 'otc-code-lookup.csv')}'`))
   started = performance.now()
-  await c.run(`INSERT INTO otc_log_lines SELECT row_number() OVER () AS line_no, line FROM read_csv('${log}', header = false, columns = {'line': 'VARCHAR'}, delim = '\x01', quote = '', escape = '', auto_detect = false)`)
+  await c.run(
+    `INSERT INTO otc_log_lines SELECT row_number() OVER () AS line_no, line FROM read_csv('${log}', header = false, columns = {'line': 'VARCHAR'}, delim = '\x01', quote = '', escape = '', auto_detect = false)`,
+  )
   const load = seconds(started)
   started = performance.now()
   const result = await c.runAndReadAll(QUERY)
@@ -85,6 +92,7 @@ const duckdb = async () => {
   instance.closeSync()
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- async like the other engines' runners, which the main loop awaits
 const postgres = async () => {
   const pgBin = ['/usr/local/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find((d) => existsSync(join(d, 'pg_ctl')))
   const psql = ['/usr/bin/psql', '/usr/local/bin/psql'].find(existsSync)
@@ -98,14 +106,22 @@ const postgres = async () => {
   asServer(join(pgBin, 'initdb'), ['-D', data, '-A', 'trust', '-U', user])
   asServer(join(pgBin, 'pg_ctl'), ['-D', data, '-w', '-l', join(work, 'pg.log'), '-o', `-k ${work} -c listen_addresses='' -c max_parallel_workers_per_gather=2`, 'start'])
   const sql = (script, files = []) =>
-    execFileSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', work, '-U', user, '-d', 'postgres', '-A', '-t', '-F', '\t', ...files], { cwd: dir, input: script, encoding: 'utf8', maxBuffer: 256 << 20 })
+    execFileSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', work, '-U', user, '-d', 'postgres', '-A', '-t', '-F', '\t', ...files], {
+      cwd: dir,
+      input: script,
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+    })
   try {
     sql('', ['-f', 'otc-errors.postgres.sql'])
     started = performance.now()
     sql(`\\copy otc_log_lines(line) FROM '${log}' WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')\nANALYZE otc_log_lines;\n`)
     const load = seconds(started)
     started = performance.now()
-    const rows = sql(`${QUERY};\n`).trim().split('\n').map((r) => r.split('\t'))
+    const rows = sql(`${QUERY};\n`)
+      .trim()
+      .split('\n')
+      .map((r) => r.split('\t'))
     const query = seconds(started)
     say(`postgres ${sql('SHOW server_version;').trim()}: load ${load} s, query ${query} s, ${agreement(rows)}`)
   } finally {
@@ -130,8 +146,14 @@ const clickhouse = async () => {
   const home = join(work, 'ch')
   for (const sub of ['data', 'tmp', 'files']) mkdirSync(join(home, sub), { recursive: true })
   const port = await freePort()
-  writeFileSync(join(home, 'config.xml'), `<yandex><logger><level>warning</level><console>1</console></logger><listen_host>127.0.0.1</listen_host><tcp_port>${port}</tcp_port><path>${home}/data/</path><tmp_path>${home}/tmp/</tmp_path><user_files_path>${home}/files/</user_files_path><users_config>users.xml</users_config><default_profile>default</default_profile><default_database>default</default_database><mark_cache_size>5368709</mark_cache_size></yandex>\n`)
-  writeFileSync(join(home, 'users.xml'), '<yandex><profiles><default></default></profiles><users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>\n')
+  writeFileSync(
+    join(home, 'config.xml'),
+    `<yandex><logger><level>warning</level><console>1</console></logger><listen_host>127.0.0.1</listen_host><tcp_port>${port}</tcp_port><path>${home}/data/</path><tmp_path>${home}/tmp/</tmp_path><user_files_path>${home}/files/</user_files_path><users_config>users.xml</users_config><default_profile>default</default_profile><default_database>default</default_database><mark_cache_size>5368709</mark_cache_size></yandex>\n`,
+  )
+  writeFileSync(
+    join(home, 'users.xml'),
+    '<yandex><profiles><default></default></profiles><users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>\n',
+  )
   const child = spawn(server, [`--config-file=${home}/config.xml`], { cwd: home, stdio: 'ignore' })
   const args = ['--host', '127.0.0.1', '--port', String(port)]
   try {
@@ -159,7 +181,10 @@ const clickhouse = async () => {
     await done
     const load = seconds(started)
     started = performance.now()
-    const rows = query(['--query', "SELECT code, count(), arrayStringConcat(groupUniqArray(category), ',') FROM otc_error_findings GROUP BY code FORMAT TabSeparated"]).trim().split('\n').map((r) => r.split('\t'))
+    const rows = query(['--query', "SELECT code, count(), arrayStringConcat(groupUniqArray(category), ',') FROM otc_error_findings GROUP BY code FORMAT TabSeparated"])
+      .trim()
+      .split('\n')
+      .map((r) => r.split('\t'))
     const took = seconds(started)
     say(`clickhouse ${query(['--query', 'SELECT version()']).trim()}: load ${load} s, query ${took} s, ${agreement(rows)}`)
   } finally {

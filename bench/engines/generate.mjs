@@ -28,10 +28,14 @@ const stamp = (i, pick) => {
   const t = new Date(Date.UTC(2026, 10, 23, 8, 0, 0) + i * 997)
   const iso = t.toISOString()
   switch (pick % 4) {
-    case 0: return iso
-    case 1: return `${iso.slice(0, 23)}Z [DEBUG]`
-    case 2: return `Nov ${String(t.getUTCDate()).padStart(2, ' ')} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())} host app[42]:`
-    default: return iso.replace('Z', '+00:00')
+    case 0:
+      return iso
+    case 1:
+      return `${iso.slice(0, 23)}Z [DEBUG]`
+    case 2:
+      return `Nov ${String(t.getUTCDate()).padStart(2, ' ')} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())} host app[42]:`
+    default:
+      return iso.replace('Z', '+00:00')
   }
 }
 

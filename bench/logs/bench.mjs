@@ -91,13 +91,17 @@ const oursSeconds = median(oursRuns.map((r) => r.seconds))
 const oursRss = Math.max(...oursRuns.map((r) => r.rssKb)) / 1024
 
 // 4. Report.
-console.log(`log: ${file} (${(size / 1048576).toFixed(1)} MiB, ${report.lines.toLocaleString('en-US')} lines, ${report.findings.toLocaleString('en-US')} findings of ${Object.keys(report.byCode).length} codes)`)
+console.log(
+  `log: ${file} (${(size / 1048576).toFixed(1)} MiB, ${report.lines.toLocaleString('en-US')} lines, ${report.findings.toLocaleString('en-US')} findings of ${Object.keys(report.byCode).length} codes)`,
+)
 console.log(`otc-errors classify --format json: ${oursSeconds.toFixed(3)} s (median of ${runs}; runs ${oursRuns.map((r) => r.seconds.toFixed(3)).join(', ')})`)
 console.log(`otc-errors peak RSS:               ${Number.isNaN(oursRss) ? 'unknown (no /usr/bin/time)' : `${oursRss.toFixed(1)} MiB`} (target < 100 MiB)`)
 if (!haveRg) process.exit(1)
 const rgSeconds = median(rgRuns.map((r) => r.seconds))
 const rgOnly = timed(rgAlone)
-console.log(`rg -o | sort | uniq -c:            ${rgSeconds.toFixed(3)} s (median of ${runs}; runs ${rgRuns.map((r) => r.seconds.toFixed(3)).join(', ')}; rg -c alone ${rgOnly.seconds.toFixed(3)} s)`)
+console.log(
+  `rg -o | sort | uniq -c:            ${rgSeconds.toFixed(3)} s (median of ${runs}; runs ${rgRuns.map((r) => r.seconds.toFixed(3)).join(', ')}; rg -c alone ${rgOnly.seconds.toFixed(3)} s)`,
+)
 const ratio = oursSeconds / rgSeconds
 console.log(`ratio otc-errors / ripgrep:        ${ratio.toFixed(2)}x (target <= 1.0x)`)
 

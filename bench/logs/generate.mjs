@@ -23,25 +23,88 @@ const prng = (seed) => {
 // the lower-case Cloud Eye prefix, the two-part SFS Turbo prefix, 6- and 8-digit codes) and a few
 // unknown ones; bare codes only ever appear as the value of an error-code key.
 const DOTTED = [
-  ['AS.0001', 400], ['AS.2007', 404], ['AS.1055', 400], ['AS.9007', 400],
-  ['IMG.0027', 404], ['IMG.0001', 400], ['IMG.0145', 400],
-  ['APIGW.0308', 429], ['APIG.0308', 429], ['APIGW.0301', 401], ['APIG.1003', 401], ['APIG.0402', 403],
-  ['ModelArts.0104', 500], ['ModelArts.3555', 403], ['ModelArts.2819', 400],
-  ['CCE.01403001', 403], ['CCE.02500001', 500], ['CCE.01400007', 400],
-  ['DBS.200019', 400], ['DBS.212015', 400], ['RDS.5045', 403],
-  ['ces.0014', 400], ['ces.0021', 500],
-  ['SFS.TURBO.0001', 400], ['SFS.TURBO.0018', 400],
-  ['Ecs.0005', 400], ['Ecs.0102', 400], ['Common.0013', 401],
-  ['VPC.0101', 404], ['VPC.1801', 400], ['VPN.0002', 409], ['EVS.1005', 400],
-  ['LTS.0009', 400], ['LTS.2005', 400], ['KMS.0338', 400], ['DMS.00400002', 400],
-  ['FSS.1101', 400], ['IAM.0001', 401], ['TMS.0013', 400],
-  ['FOO.0001', 500], ['BSS.0042', 400], ['SWR.1234', 503],
+  ['AS.0001', 400],
+  ['AS.2007', 404],
+  ['AS.1055', 400],
+  ['AS.9007', 400],
+  ['IMG.0027', 404],
+  ['IMG.0001', 400],
+  ['IMG.0145', 400],
+  ['APIGW.0308', 429],
+  ['APIG.0308', 429],
+  ['APIGW.0301', 401],
+  ['APIG.1003', 401],
+  ['APIG.0402', 403],
+  ['ModelArts.0104', 500],
+  ['ModelArts.3555', 403],
+  ['ModelArts.2819', 400],
+  ['CCE.01403001', 403],
+  ['CCE.02500001', 500],
+  ['CCE.01400007', 400],
+  ['DBS.200019', 400],
+  ['DBS.212015', 400],
+  ['RDS.5045', 403],
+  ['ces.0014', 400],
+  ['ces.0021', 500],
+  ['SFS.TURBO.0001', 400],
+  ['SFS.TURBO.0018', 400],
+  ['Ecs.0005', 400],
+  ['Ecs.0102', 400],
+  ['Common.0013', 401],
+  ['VPC.0101', 404],
+  ['VPC.1801', 400],
+  ['VPN.0002', 409],
+  ['EVS.1005', 400],
+  ['LTS.0009', 400],
+  ['LTS.2005', 400],
+  ['KMS.0338', 400],
+  ['DMS.00400002', 400],
+  ['FSS.1101', 400],
+  ['IAM.0001', 401],
+  ['TMS.0013', 400],
+  ['FOO.0001', 500],
+  ['BSS.0042', 400],
+  ['SWR.1234', 503],
 ]
-const BARE = [['1101', 400], ['1103', 401], ['NoSuchBucket', 404], ['AccessDenied', 403], ['SlowDown', 503], ['NoSuchKey', 404]]
-const REASONS = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' }
-const HOSTS = ['as.eu-de.otc.t-systems.com', 'ims.eu-de.otc.t-systems.com', 'ecs.eu-nl.otc.t-systems.com', 'iam.eu-de.otc.t-systems.com', 'obs.eu-de.otc.t-systems.com', 'cce.eu-de.otc.t-systems.com']
+const BARE = [
+  ['1101', 400],
+  ['1103', 401],
+  ['NoSuchBucket', 404],
+  ['AccessDenied', 403],
+  ['SlowDown', 503],
+  ['NoSuchKey', 404],
+]
+const REASONS = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
+const HOSTS = [
+  'as.eu-de.otc.t-systems.com',
+  'ims.eu-de.otc.t-systems.com',
+  'ecs.eu-nl.otc.t-systems.com',
+  'iam.eu-de.otc.t-systems.com',
+  'obs.eu-de.otc.t-systems.com',
+  'cce.eu-de.otc.t-systems.com',
+]
 const PATHS = ['/autoscaling-api/v1/{p}/scaling_group', '/v2/images', '/v1/{p}/cloudservers/action', '/v3/auth/tokens', '/api/v3/projects/{p}/clusters', '/v1.0/{p}/metric-data']
-const FILES = ['app.js.map', 'main.go', 'server.log.1', 'app.log.20240501', 'report.2024.pdf', 'backup.20240501.tar.gz', 'libssl.so.1.1', 'vendor.bundle.js', 'config.yaml', 'index.d.ts']
+const FILES = [
+  'app.js.map',
+  'main.go',
+  'server.log.1',
+  'app.log.20240501',
+  'report.2024.pdf',
+  'backup.20240501.tar.gz',
+  'libssl.so.1.1',
+  'vendor.bundle.js',
+  'config.yaml',
+  'index.d.ts',
+]
 const WORDS = ['started', 'finished', 'cache hit', 'cache miss', 'retrying', 'connected', 'decoded payload', 'encoded body', 'node ready', 'mode changed', 'flushed', 'rotated']
 const LEVELS = ['INFO', 'DEBUG', 'WARN', 'INFO', 'INFO', 'TRACE']
 
@@ -97,18 +160,32 @@ export const generateLog = (out, megabytes = 200, seed = 20240501) => {
       case 0:
         return [`${ts()} ERROR request failed: status=${status} error_code=${code} request_id=${reqId()} host=${pick(HOSTS)}`]
       case 1:
-        return [`{"ts":"${ts()}","level":"error","msg":"OTC API error","status":${status},"body":"{\\"error_code\\":\\"${code}\\",\\"error_msg\\":\\"${reason}.\\",\\"request_id\\":\\"${reqId()}\\"}","version":"${version()}"}`]
+        return [
+          `{"ts":"${ts()}","level":"error","msg":"OTC API error","status":${status},"body":"{\\"error_code\\":\\"${code}\\",\\"error_msg\\":\\"${reason}.\\",\\"request_id\\":\\"${reqId()}\\"}","version":"${version()}"}`,
+        ]
       case 2:
         return [`time=${ts()} level=error msg="call failed" statusCode: ${status} errorCode=${code} requestId=${reqId()} took=${int(9)}.${int(1000)}s`]
       case 3: {
         // A Terraform debug dump: the status on one line, the body pretty-printed over the next ones.
         const head = `${ts()} [DEBUG] provider.terraform-provider-opentelekomcloud_${version()}: 2024/05/01 12:30:05 [DEBUG] OpenTelekomCloud Response: POST ${url()} ${status} ${reason}`
-        return [head, `${ts()} [DEBUG] provider: HTTP/1.1 ${status} ${reason}`, '{', '  "error": {', `    "code": "${code}",`, `    "message": "${reason}.",`, `    "request_id": "${reqId()}"`, '  }', '}']
+        return [
+          head,
+          `${ts()} [DEBUG] provider: HTTP/1.1 ${status} ${reason}`,
+          '{',
+          '  "error": {',
+          `    "code": "${code}",`,
+          `    "message": "${reason}.",`,
+          `    "request_id": "${reqId()}"`,
+          '  }',
+          '}',
+        ]
       }
       case 4:
         return [`Error: error creating scaling group: Bad request with: [POST ${url()}], error message: {"error":{"code":"${code}","message":"${reason}."}}`]
       case 5:
-        return [`com.huaweicloud.sdk.core.exception.ClientRequestException: {"httpStatusCode":${status},"errorMsg":"${reason}","errorCode":"${code}","requestId":"${reqId()}"} at ${pick(FILES)}`]
+        return [
+          `com.huaweicloud.sdk.core.exception.ClientRequestException: {"httpStatusCode":${status},"errorMsg":"${reason}","errorCode":"${code}","requestId":"${reqId()}"} at ${pick(FILES)}`,
+        ]
       case 6:
         return [`openstack.exceptions.HttpException: ${status}: Client Error for url: ${url()}, ${reason}: ${code} (see ${pick(FILES)})`]
       default:

@@ -128,10 +128,8 @@ export interface Replacement {
  * @since 0.1.0
  * @category constructors
  */
-export const makeCatalog = (
-  files: ReadonlyArray<{ readonly name: string; readonly file: CatalogFile }>,
-  replacements: ReadonlyArray<Replacement> = [],
-): Catalog => catalogOver(eagerSource(files), replacements)
+export const makeCatalog = (files: ReadonlyArray<{ readonly name: string; readonly file: CatalogFile }>, replacements: ReadonlyArray<Replacement> = []): Catalog =>
+  catalogOver(eagerSource(files), replacements)
 
 const NONE: ReadonlyArray<never> = []
 
@@ -184,10 +182,7 @@ export const defaultCatalog = (): Catalog => providedCatalog() ?? EMPTY
  * @since 0.1.0
  * @category constructors
  */
-export const withCatalog = (
-  extra: ReadonlyArray<unknown>,
-  base: Catalog = defaultCatalog(),
-): E.Either<ReadonlyArray<CatalogIssue>, Catalog> => {
+export const withCatalog = (extra: ReadonlyArray<unknown>, base: Catalog = defaultCatalog()): E.Either<ReadonlyArray<CatalogIssue>, Catalog> => {
   const named = extra.map((content, i) => {
     const wrapped = typeof content === 'object' && content !== null && 'name' in content && 'content' in content
     return wrapped ? (content as { name: string; content: unknown }) : { name: `extra[${i}]`, content }
@@ -202,7 +197,8 @@ export const withCatalog = (
       const clashes = base.lookupAll(entry.code).filter((v) => v.status === entry.status)
       const at = { file: name, entry: index, code: entry.code }
       if (entry.replaces === true) {
-        if (clashes.length === 0) issues.push({ ...at, field: 'replaces', message: `replaces nothing: no entry of the base catalogue has code ${entry.code} with status ${entry.status ?? 'none'}` })
+        if (clashes.length === 0)
+          issues.push({ ...at, field: 'replaces', message: `replaces nothing: no entry of the base catalogue has code ${entry.code} with status ${entry.status ?? 'none'}` })
         for (const clash of clashes) {
           removed.add(`${clash.file}|${clash.code.toLowerCase()}|${clash.status}`)
           replaced.push({ code: clash.code, status: clash.status, file: name, replaced: clash.file, reason: entry.reason ?? '' })

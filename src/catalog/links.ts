@@ -44,7 +44,11 @@ export const DOCS_BASE_URL = 'https://github.com/otc-errors/otc-errors/blob/main
  * @category constructors
  */
 export const anchorOf = (code: string): string => {
-  const anchor = code.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')
+  const anchor = code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
   return anchor === '' ? 'code' : anchor
 }
 
@@ -62,7 +66,11 @@ const RESERVED_PAGES: ReadonlySet<string> = new Set(['index', 'readme'])
  * @category constructors
  */
 export const pageNameOf = (service: string): string => {
-  const base = service.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'service'
+  const base =
+    service
+      .trim()
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[.-]+/, '') || 'service'
   return `${RESERVED_PAGES.has(base.toLowerCase()) ? `${base}-service` : base}.md`
 }
 
@@ -202,4 +210,3 @@ export const docsPage = (service: string): string => pageNameOf(service)
  */
 export const docsUrl = (code: string, service: string, baseUrl: string = DOCS_BASE_URL, anchor: string = docsAnchor(code)): string =>
   `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${encodeURIComponent(docsPage(service))}#${encodeURIComponent(anchor)}`
-

@@ -103,7 +103,7 @@ const unpackEntries = ([strings, keysets, rows]: PackedFile): Array<Entry> => {
   }
   const value = (key: string, v: Packed): unknown => {
     if (typeof v === 'number') return NUMBERS.has(key) ? v : strings[v]
-    if (Array.isArray(v)) return OBJECTS.has(key) ? object(v) : v.map((x) => value(key, x))
+    if (Array.isArray(v)) return OBJECTS.has(key) ? object(v as ReadonlyArray<Packed>) : v.map((x: Packed) => value(key, x))
     return v
   }
   return rows.map((row) => object(row) as Entry)

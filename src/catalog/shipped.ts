@@ -52,7 +52,6 @@ export const shippedCatalog = (): Catalog => (shipped ??= catalogOver(packedSour
  * @since 0.1.0
  * @category constructors
  */
-export const shippedCatalogFiles = (): ReadonlyArray<{ readonly name: string; readonly content: unknown }> =>
-  unpackFiles(packed).map(({ name, file }) => ({ name, content: file }))
+export const shippedCatalogFiles = (): ReadonlyArray<{ readonly name: string; readonly content: unknown }> => unpackFiles(packed).map(({ name, file }) => ({ name, content: file }))
 
 provideDefaultCatalog(shippedCatalog)

@@ -62,8 +62,7 @@ const show = (value: unknown): string => {
 }
 
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value)
-const ownField = (value: unknown, key: string): unknown =>
-  isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined
+const ownField = (value: unknown, key: string): unknown => (isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined)
 
 /** What a field must be, said for people. */
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -111,11 +110,7 @@ const shapeIssues = (file: string, json: unknown, errors: t.Errors): ReadonlyArr
 const lower = (s: string): string => s.toLowerCase()
 
 /** Issues of a decoded file's content: statuses, duplicates, prefixes. */
-const contentIssues = (
-  file: string,
-  catalog: Omit<CatalogFile, 'entries'>,
-  entries: ReadonlyArray<readonly [number, CatalogFileEntry]>,
-): ReadonlyArray<CatalogIssue> => {
+const contentIssues = (file: string, catalog: Omit<CatalogFile, 'entries'>, entries: ReadonlyArray<readonly [number, CatalogFileEntry]>): ReadonlyArray<CatalogIssue> => {
   const issues: Array<CatalogIssue> = []
   const owned = new Set([...catalog.prefixes, ...(catalog.sharedPrefixes ?? []), ...Object.keys(catalog.aliases ?? {})].map(lower))
   const seen = new Map<string, number>()
@@ -174,13 +169,15 @@ export const validateCatalogFile = (file: string, json: unknown): E.Either<Reado
       // Report the content problems of the entries that are well-formed too, so one run shows everything.
       const header = CatalogFileHeader.decode(json)
       const entries = ownField(json, 'entries')
-      const wellFormed = Array.isArray(entries)
-        ? entries.flatMap((e: unknown, i) => (CatalogFileEntry.is(e) ? [[i, e] as const] : []))
-        : []
+      const wellFormed = Array.isArray(entries) ? entries.flatMap((e: unknown, i) => (CatalogFileEntry.is(e) ? [[i, e] as const] : [])) : []
       const more = E.isRight(header) ? contentIssues(file, header.right, wellFormed) : []
       return E.left([...shapeIssues(file, json, decoded.left), ...more])
     }
-    const issues = contentIssues(file, decoded.right, decoded.right.entries.map((e, i) => [i, e] as const))
+    const issues = contentIssues(
+      file,
+      decoded.right,
+      decoded.right.entries.map((e, i) => [i, e] as const),
+    )
     return issues.length === 0 ? E.right(decoded.right) : E.left(issues)
   } catch (error) {
     return E.left([{ file, entry: null, code: null, field: '(file)', message: `unreadable: ${error instanceof Error ? error.message : 'unknown'}` }])

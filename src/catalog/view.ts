@@ -103,10 +103,7 @@ export const toEntry = (prefixes: ReadonlyMap<string, string>, name: string, fil
  * owner of a shared prefix first (its variants are the ones a lookup without a service gets),
  * then files in order, entries in order.
  */
-export const variantOrder = (
-  prefixes: ReadonlyMap<string, string>,
-  files: ReadonlyArray<{ readonly file: CatalogFile }>,
-): Map<string, Array<readonly [number, number]>> => {
+export const variantOrder = (prefixes: ReadonlyMap<string, string>, files: ReadonlyArray<{ readonly file: CatalogFile }>): Map<string, Array<readonly [number, number]>> => {
   const byCode = new Map<string, Array<readonly [number, number]>>()
   const owns = (file: CatalogFile, code: string): boolean => {
     const prefix = prefixOf(code)

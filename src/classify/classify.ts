@@ -80,12 +80,7 @@ export const entryFits = (documented: number | null, observed: number): boolean 
  * @since 0.1.0
  * @category classification
  */
-export const retryHintFor = (
-  status: number,
-  category: Category,
-  strategy: RetryStrategy,
-  retryAfterMs: O.Option<number>,
-): RetryHint => {
+export const retryHintFor = (status: number, category: Category, strategy: RetryStrategy, retryAfterMs: O.Option<number>): RetryHint => {
   const honoursRetryAfter = strategy === 'backoff' && (RETRY_AFTER_STATUSES.has(status) || category === 'throttled')
   if (honoursRetryAfter && O.isSome(retryAfterMs)) return { retryable: true, strategy: 'after', delayMs: retryAfterMs.value }
   return { retryable: strategy !== 'never', strategy }

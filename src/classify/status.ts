@@ -75,8 +75,7 @@ const OTHER: StatusRule = { category: 'unknown', strategy: 'never' }
  * @since 0.1.0
  * @category classification
  */
-export const ruleForStatus = (status: number): StatusRule =>
-  STATUS_RULES.get(status) ?? (status >= 500 ? SERVER : status >= 400 ? CLIENT : OTHER)
+export const ruleForStatus = (status: number): StatusRule => STATUS_RULES.get(status) ?? (status >= 500 ? SERVER : status >= 400 ? CLIENT : OTHER)
 
 /**
  * Statuses whose `Retry-After` header is honoured: throttling (429), request timeout (408) and

@@ -35,43 +35,61 @@ export interface WordingVerdict {
 
 const has = (text: string, pattern: RegExp) => pattern.test(text)
 
-
 /** A temporary state: the same request succeeds once the operation in progress ends. */
-const IN_PROGRESS = /\bin progress\b|\b(is|are|currently) being (?!used\b|referenced\b)\w+(ed|ing)\b|\bbeing (processed|created|deleted|executed|performed|operated)\b|another (operation|task|request|job)\b|(is|are) (currently )?(busy|locked)\b|\bundergoing\b|not (yet )?(ready|complete|completed|finished)\b|already running\b|(could not|cannot|failed to) acquire (the )?lock|\bpending\b|\bconcurrent\b|sync(hroni[sz]ation)? .{0,30}(task )?exists?\b/i
+const IN_PROGRESS =
+  /\bin progress\b|\b(is|are|currently) being (?!used\b|referenced\b)\w+(ed|ing)\b|\bbeing (processed|created|deleted|executed|performed|operated)\b|another (operation|task|request|job)\b|(is|are) (currently )?(busy|locked)\b|\bundergoing\b|not (yet )?(ready|complete|completed|finished)\b|already running\b|(could not|cannot|failed to) acquire (the )?lock|\bpending\b|\bconcurrent\b|sync(hroni[sz]ation)? .{0,30}(task )?exists?\b/i
 const RETRY_LATER = /try again later|please wait|retry later|take a rest/i
 /** An account (not a resource) that may not act: locked, frozen, in arrears, restricted. */
-const ACCOUNT_STATE = /\b(account|user|tenant|domain|customer)\b.{0,40}\b(is |has been |was )?(locked|frozen|suspended|disabled|restricted|in arrears|overdue)|\barrears\b|insufficient (account )?balance|balance is insufficient|\bfrozen\b|real-name authentication|\bunverified\b|not (been )?verified/i
-const NOT_FOUND = /\bdoes ?n[o']t exist|\bdo(es)? not exists?\b|\bnot exists?\b|\bnon-?existent\b|\bnot (be )?found\b|\bno such\b|cannot be found|could not be found|can ?not find|could not find|unable to find|failed to find|\bnot present\b|has been (deleted|cleared|purged|removed)|already (been )?deleted|\bno (matching|corresponding)\b/i
+const ACCOUNT_STATE =
+  /\b(account|user|tenant|domain|customer)\b.{0,40}\b(is |has been |was )?(locked|frozen|suspended|disabled|restricted|in arrears|overdue)|\barrears\b|insufficient (account )?balance|balance is insufficient|\bfrozen\b|real-name authentication|\bunverified\b|not (been )?verified/i
+const NOT_FOUND =
+  /\bdoes ?n[o']t exist|\bdo(es)? not exists?\b|\bnot exists?\b|\bnon-?existent\b|\bnot (be )?found\b|\bno such\b|cannot be found|could not be found|can ?not find|could not find|unable to find|failed to find|\bnot present\b|has been (deleted|cleared|purged|removed)|already (been )?deleted|\bno (matching|corresponding)\b/i
 const IN_USE = /\bin use\b|(is|are|being) (still )?(used|referenced) by\b|\bis being used\b|still (used|referenced)/i
-const DUPLICATE = /already (exists?|in use|used|bound|associated|attached|registered|added|created|configured|enabled|subscribed|opened|been (used|bound|associated|attached|added|created|registered))|\bduplicat|\bconflicts? with\b|\brepeated(ly)?\b|has been (bound|associated|attached|used(?! up))|\bsame name\b|\b(rule|record|name|key|entry|item)s? exists?\b/i
-const BAD_STATE = /\b(status|state)\b.{0,60}\b(is not|does not|isn'?t|not (allowed|supported|normal|available|ready|running|active|correct))|\b(status|state)\b.{0,40}\bis (error|abnormal|faulty|failed|invalid)\b|\b(not|isn'?t) in (the )?.{0,30}(state|status)\b|\bcurrent (status|state)\b|\babnormal\b|\bfaulty\b|\bis (stopped|not running|not started|shut ?down|deleted|expired|frozen|offline)\b|\b(is|are) (currently )?unavailable\b|not (running|active|available|enabled|started)\b/i
+const DUPLICATE =
+  /already (exists?|in use|used|bound|associated|attached|registered|added|created|configured|enabled|subscribed|opened|been (used|bound|associated|attached|added|created|registered))|\bduplicat|\bconflicts? with\b|\brepeated(ly)?\b|has been (bound|associated|attached|used(?! up))|\bsame name\b|\b(rule|record|name|key|entry|item)s? exists?\b/i
+const BAD_STATE =
+  /\b(status|state)\b.{0,60}\b(is not|does not|isn'?t|not (allowed|supported|normal|available|ready|running|active|correct))|\b(status|state)\b.{0,40}\bis (error|abnormal|faulty|failed|invalid)\b|\b(not|isn'?t) in (the )?.{0,30}(state|status)\b|\bcurrent (status|state)\b|\babnormal\b|\bfaulty\b|\bis (stopped|not running|not started|shut ?down|deleted|expired|frozen|offline)\b|\b(is|are) (currently )?unavailable\b|not (running|active|available|enabled|started)\b/i
 /** Running out of something the account holds (instances, keys, groups): a quota. */
-const QUOTA = /\bquotas?\b.{0,40}\b(exceed|insufficient|not enough|reached|limit|used up|full|exhausted|over)|(exceed|insufficient|not enough|reached|over|exhausted).{0,40}\bquotas?\b|\bquota\b|\bnumber of\b.{1,80}\b(exceeds?|exceeded|reached|has reached|reaches|exceeding|more than|greater than|over)\b.{0,40}\b(limit|maximum|max|upper limit|quota|allowed)|(maximum|max|upper limit of the) (number|count) of\b.{1,80}\b(reached|exceeded|exceeds)|(reached|exceeds?|exceeded) the (maximum|upper limit|max) (number|count|quantity)|can create (a maximum|at most|up to)|(limit|quota) (has been |was )?(reached|exceeded)\b/i
+const QUOTA =
+  /\bquotas?\b.{0,40}\b(exceed|insufficient|not enough|reached|limit|used up|full|exhausted|over)|(exceed|insufficient|not enough|reached|over|exhausted).{0,40}\bquotas?\b|\bquota\b|\bnumber of\b.{1,80}\b(exceeds?|exceeded|reached|has reached|reaches|exceeding|more than|greater than|over)\b.{0,40}\b(limit|maximum|max|upper limit|quota|allowed)|(maximum|max|upper limit of the) (number|count) of\b.{1,80}\b(reached|exceeded|exceeds)|(reached|exceeds?|exceeded) the (maximum|upper limit|max) (number|count|quantity)|can create (a maximum|at most|up to)|(limit|quota) (has been |was )?(reached|exceeded)\b/i
 /** The provider's capacity, not the account's quota: it comes back. */
-const CAPACITY = /\bsold out\b|insufficient (resources?|capacity|inventory|stock)|resources? (are |is )?(insufficient|sold out|exhausted)|no (more )?(available|free|idle) (resources?|capacity|hosts?|flavors?)|(zone|az|region)\b.{0,20}\b(quota|resources?|capacity)\b.{0,10}(not enough|insufficient)/i
+const CAPACITY =
+  /\bsold out\b|insufficient (resources?|capacity|inventory|stock)|resources? (are |is )?(insufficient|sold out|exhausted)|no (more )?(available|free|idle) (resources?|capacity|hosts?|flavors?)|(zone|az|region)\b.{0,20}\b(quota|resources?|capacity)\b.{0,10}(not enough|insufficient)/i
 /** Counts and sizes inside one request (a field's length, items in one call): a request to fix. */
-const REQUEST_LIMIT = /\b(length|size|characters?|value|range|digits|bytes|format|page|offset|limit (parameter|value)|period|precision|decimal)\b.{0,40}\b(exceed|too (long|large|big|short|small)|out of range|maximum|minimum|limit)|too (long|short)|out of range|invalid limit|\blimit\b.{0,20}\b(invalid|illegal|incorrect|must|cannot)|\b(in|per) (a|one|the|each) (\w+ )?(single )?(request|call|query|batch|config\w*|policy|expand request|body|page)\b|\bin a single\b|\bqueried\b|\bnum(ber)? of \w+ is illegal|max (num|count)|\bexceeds? \d+\b/i
-const QUOTA_SERVICE = /(fail(ed|s)?|unable|error)\b.{0,40}\b(query|get|obtain|check|read|call|calling|invoke|access)\w*\b.{0,40}\bquota|quota\b.{0,30}(service|manage|center)\b.{0,30}(error|fail|exception|called)|query(ing)? quota failed/i
-const THROTTLED = /\bthrottl(ed|ing threshold|ing limit)\b|(requests? (are |is |were |was )?)throttled|too many (requests|calls|api calls|concurrent requests|operations|request failures|failed (attempts|requests))|\bflow control\b|\bflow limit\b|rate.?limit(ed| exceeded| reached)?|request (frequency|rate) (is )?(too high|exceed)|too frequent|frequency (is )?(too high|exceeds?)|traffic (limit|control)|(call|request|api|invocation)s? (limit|frequency|rate) (exceeded|reached)|exceeded the (request|call|api|invocation) (limit|rate)|too many \w+( \w+)? (are being|in parallel|concurrently)/i
-const TOKEN = /\btoken\b.{0,40}\b(expired|invalid|illegal|incorrect|missing|empty|is null|not (provided|found|exist|valid)|verif\w* fail|parse failed|parsing failed|error|revoked|wrong)|\b(expired|invalid|illegal|missing|empty|wrong|incorrect|bad) (x-auth-|x-subject-|x-)?token\b|token (has )?expired|\bauthentication (failed|failure|error|required)|\bunauthenticated\b|\bnot authenticated\b|\bauth(entication)? info(rmation)? (is )?(invalid|missing|expired)|decoded from (the )?token/i
+const REQUEST_LIMIT =
+  /\b(length|size|characters?|value|range|digits|bytes|format|page|offset|limit (parameter|value)|period|precision|decimal)\b.{0,40}\b(exceed|too (long|large|big|short|small)|out of range|maximum|minimum|limit)|too (long|short)|out of range|invalid limit|\blimit\b.{0,20}\b(invalid|illegal|incorrect|must|cannot)|\b(in|per) (a|one|the|each) (\w+ )?(single )?(request|call|query|batch|config\w*|policy|expand request|body|page)\b|\bin a single\b|\bqueried\b|\bnum(ber)? of \w+ is illegal|max (num|count)|\bexceeds? \d+\b/i
+const QUOTA_SERVICE =
+  /(fail(ed|s)?|unable|error)\b.{0,40}\b(query|get|obtain|check|read|call|calling|invoke|access)\w*\b.{0,40}\bquota|quota\b.{0,30}(service|manage|center)\b.{0,30}(error|fail|exception|called)|query(ing)? quota failed/i
+const THROTTLED =
+  /\bthrottl(ed|ing threshold|ing limit)\b|(requests? (are |is |were |was )?)throttled|too many (requests|calls|api calls|concurrent requests|operations|request failures|failed (attempts|requests))|\bflow control\b|\bflow limit\b|rate.?limit(ed| exceeded| reached)?|request (frequency|rate) (is )?(too high|exceed)|too frequent|frequency (is )?(too high|exceeds?)|traffic (limit|control)|(call|request|api|invocation)s? (limit|frequency|rate) (exceeded|reached)|exceeded the (request|call|api|invocation) (limit|rate)|too many \w+( \w+)? (are being|in parallel|concurrently)/i
+const TOKEN =
+  /\btoken\b.{0,40}\b(expired|invalid|illegal|incorrect|missing|empty|is null|not (provided|found|exist|valid)|verif\w* fail|parse failed|parsing failed|error|revoked|wrong)|\b(expired|invalid|illegal|missing|empty|wrong|incorrect|bad) (x-auth-|x-subject-|x-)?token\b|token (has )?expired|\bauthentication (failed|failure|error|required)|\bunauthenticated\b|\bnot authenticated\b|\bauth(entication)? info(rmation)? (is )?(invalid|missing|expired)|decoded from (the )?token/i
 /** A token of another scope or an agency's: getting a new one of the caller's own does not fix it. */
 const TOKEN_SCOPE = /\b(agency|delegat\w*)\b.{0,40}\btoken\b|\btoken\b.{0,40}\b(do(es)? not match|mismatch)|\b(project|domain)( id)? and (the )?token\b/i
 /** A wrong secret of the caller's own (AK/SK signature, password): a new token will not fix it. */
-const CREDENTIALS = /\b(incorrect|wrong|invalid|bad) (user ?name or password|password|credentials?|ak|sk|access key|secret key|signature|ak\/sk)\b|(user ?name or password|password|credentials?|signature|ak\/sk|access key) (is |are )?(incorrect|wrong|invalid|error|mismatch|expired|verification failed)|signature (verification |check )?(failed|failure|mismatch|does not match)|login failed|failed to (log ?in|authenticate)/i
-const PERMISSION = /\bnot subscribed\b|\bpermissions?\b|\bnot authori[sz]ed\b|\bunauthori[sz]ed\b|\bforbidden\b|\baccess (is |was )?denied\b|\bdenied\b|\bno access\b|\bprohibited\b|\bno (right|privilege)s?\b|do(es)? not have (the )?(right|permission|privilege|access)|insufficient (privileges?|permissions?|rights)|policy (does ?n[o']t|not) allow|\bnot allowed to (access|perform|operate|use)\b|\bonly (the )?(admin|administrator|owner)s?\b|admin(istrator)? (rights|privileges) (are )?required|(is|are) not (permitted|authorized)/i
-const TIMEOUT = /\btimed out\b|\btime(-| )?out (occurred|error|expired|exception)|(request|operation|connection|task|execution|query|call|response|job|read|write)s? (has |have |was )?(timed? ?out|timeout)\b|timeout (occurred|while|when|waiting)/i
+const CREDENTIALS =
+  /\b(incorrect|wrong|invalid|bad) (user ?name or password|password|credentials?|ak|sk|access key|secret key|signature|ak\/sk)\b|(user ?name or password|password|credentials?|signature|ak\/sk|access key) (is |are )?(incorrect|wrong|invalid|error|mismatch|expired|verification failed)|signature (verification |check )?(failed|failure|mismatch|does not match)|login failed|failed to (log ?in|authenticate)/i
+const PERMISSION =
+  /\bnot subscribed\b|\bpermissions?\b|\bnot authori[sz]ed\b|\bunauthori[sz]ed\b|\bforbidden\b|\baccess (is |was )?denied\b|\bdenied\b|\bno access\b|\bprohibited\b|\bno (right|privilege)s?\b|do(es)? not have (the )?(right|permission|privilege|access)|insufficient (privileges?|permissions?|rights)|policy (does ?n[o']t|not) allow|\bnot allowed to (access|perform|operate|use)\b|\bonly (the )?(admin|administrator|owner)s?\b|admin(istrator)? (rights|privileges) (are )?required|(is|are) not (permitted|authorized)/i
+const TIMEOUT =
+  /\btimed out\b|\btime(-| )?out (occurred|error|expired|exception)|(request|operation|connection|task|execution|query|call|response|job|read|write)s? (has |have |was )?(timed? ?out|timeout)\b|timeout (occurred|while|when|waiting)/i
 const CONNECTION = /\bconnect(ion)?\b.{0,30}\b(failed|failure|refused|error|interrupted|reset)|(failed|unable) to connect\b/i
-const BUSY = /\b(system|service|server|backend|platform|cluster)s? (is |are )?(busy|overloaded|too busy)|\bbusy\b|temporarily unavailable|service (is )?unavailable|not available (now|at the moment)/i
-const PAYLOAD = /\b(request|body|entity|file|upload(ed)?|content|message|payload|package)\b.{0,30}\b(too (large|big)|exceeds? \d+ ?(kb|mb|gb|bytes))\b|\boversized\b|request entity|unsupported media|\bcontent[- ]type\b/i
+const BUSY =
+  /\b(system|service|server|backend|platform|cluster)s? (is |are )?(busy|overloaded|too busy)|\bbusy\b|temporarily unavailable|service (is )?unavailable|not available (now|at the moment)/i
+const PAYLOAD =
+  /\b(request|body|entity|file|upload(ed)?|content|message|payload|package)\b.{0,30}\b(too (large|big)|exceeds? \d+ ?(kb|mb|gb|bytes))\b|\boversized\b|request entity|unsupported media|\bcontent[- ]type\b/i
 /** A server-side failure that retrying cannot cure: missing configuration or a feature not offered. */
-const SERVER_CONFIG = /\bnot (supported|configured|implemented|enabled)\b|\bunsupported\b|\bbackend\b.{0,30}\b(does ?n[o']t exist|not exists?|not found)|\bmisconfigur|\bconfiguration (error|is (invalid|incorrect))\b/i
+const SERVER_CONFIG =
+  /\bnot (supported|configured|implemented|enabled)\b|\bunsupported\b|\bbackend\b.{0,30}\b(does ?n[o']t exist|not exists?|not found)|\bmisconfigur|\bconfiguration (error|is (invalid|incorrect))\b/i
 /** The service reports that its own work failed ("Failed to create the NIC", "Query failed"). */
 const FAILURE = /\bfail(ed|ure|s)?\b|\bexception\b|\berror occurred\b|\bsystem error\b|\binternal (server )?error\b|\bresponse (is )?(null|empty)\b|\bunknown error\b/i
 /** The service got nothing usable from its own backend. */
 const SERVICE_RESPONSE = /\b(api|backend|server|service) response (is )?(null|empty)/i
 /** Words that put the cause on the caller's side. */
-const CLIENT_FAULT = /\binvalid\b|\billegal\b|\bincorrect\b|\bwrong\b|\bmalformed\b|\bmust\b|\brequired\b|\bmissing\b|\bempty\b|\bis null\b|cannot be (null|empty|blank)|\bformat\b|\bnot (supported|allowed|match|matched|a valid)\b|\bunsupported\b|\bmismatch|\bexceed|\btoo (long|short|many|large)\b|out of range|\bverification\b|\bbecause\b|\bcheck (the|whether|if)\b|\bensure\b|\bspecif(y|ied)\b/i
-const VALIDATION = /\bdo(es)? not (support|meet)\b|\bneeds?\b|\binvalid\b|\billegal\b|\bincorrect\b|\bwrong\b|\bmalformed\b|\bmust\b|\bshould\b|\brequired\b|\bmissing\b|\bempty\b|\bis null\b|cannot be (null|empty|blank)|\bformat\b|\bparameters?\b|\bnot (supported|allowed|match|matched|a valid)\b|\bunsupported\b|\bmismatch|\bexceed|\btoo (long|short|many|large)\b|out of range|\bonly\b|\blength\b|\bspecified\b|\bcannot\b|\bcan ?not\b|\bunable\b|\bnot (be )?(modified|deleted|changed)\b/i
+const CLIENT_FAULT =
+  /\binvalid\b|\billegal\b|\bincorrect\b|\bwrong\b|\bmalformed\b|\bmust\b|\brequired\b|\bmissing\b|\bempty\b|\bis null\b|cannot be (null|empty|blank)|\bformat\b|\bnot (supported|allowed|match|matched|a valid)\b|\bunsupported\b|\bmismatch|\bexceed|\btoo (long|short|many|large)\b|out of range|\bverification\b|\bbecause\b|\bcheck (the|whether|if)\b|\bensure\b|\bspecif(y|ied)\b/i
+const VALIDATION =
+  /\bdo(es)? not (support|meet)\b|\bneeds?\b|\binvalid\b|\billegal\b|\bincorrect\b|\bwrong\b|\bmalformed\b|\bmust\b|\bshould\b|\brequired\b|\bmissing\b|\bempty\b|\bis null\b|cannot be (null|empty|blank)|\bformat\b|\bparameters?\b|\bnot (supported|allowed|match|matched|a valid)\b|\bunsupported\b|\bmismatch|\bexceed|\btoo (long|short|many|large)\b|out of range|\bonly\b|\blength\b|\bspecified\b|\bcannot\b|\bcan ?not\b|\bunable\b|\bnot (be )?(modified|deleted|changed)\b/i
 
 const v = (category: Category, retry: RetryStrategy, rule: string, weak = false): WordingVerdict => ({ category, retry, rule, weak })
 
@@ -113,7 +131,7 @@ export const categorizeWording = (status: number | null, message: string, descri
   // below). Catalogue descriptions are judged once at build time and never kept.
   if (description !== '' || message.length > MEMO_TEXT_LIMIT) return judge(status, message, description)
   let byMessage = verdicts.get(status)
-  if (byMessage === undefined) verdicts.set(status, (byMessage = new Map()))
+  if (byMessage === undefined) verdicts.set(status, (byMessage = new Map<string, WordingVerdict>()))
   const known = byMessage.get(message)
   if (known !== undefined) return known
   if (byMessage.size >= MEMO_ENTRIES) byMessage.clear()

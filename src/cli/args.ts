@@ -66,9 +66,9 @@ export const parseCommandArgs = <O extends NonNullable<ParseArgsConfig['options'
 ): E.Either<string, Parsed<Record<string, string | boolean | Array<string | boolean> | undefined>>> => {
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
-    return E.right({ values: values as Record<string, string | boolean | Array<string | boolean> | undefined>, positionals })
+    return E.right({ values: values, positionals })
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments'
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'bad arguments') : 'bad arguments'
     return E.left(message.replace(/\. To specify a positional argument.*$/, '.'))
   }
 }

@@ -46,7 +46,10 @@ const parseJsonFile = (name: string, text: string): E.Either<CatalogIssue, unkno
 export const readCatalogFiles = async (io: CliIO, path: string): Promise<E.Either<string, ReadCatalogFiles>> => {
   const names = await io.listDir(path)
   const paths = E.isRight(names)
-    ? [...names.right].filter((n) => n.endsWith('.json') && n !== 'schema.json').sort().map((n) => join(path, n))
+    ? [...names.right]
+        .filter((n) => n.endsWith('.json') && n !== 'schema.json')
+        .sort()
+        .map((n) => join(path, n))
     : [path]
   const files: Array<{ name: string; content: unknown }> = []
   const issues: Array<CatalogIssue> = []

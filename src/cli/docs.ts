@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BROWSER_BUNDLE } from '../docs/browser.generated.js'
-import { DOCS_FORMATS, renderDocs, type DocsFormat } from '../docs/index.js'
+import { DOCS_FORMATS, renderDocs } from '../docs/index.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
@@ -58,7 +58,7 @@ export interface DocsWriter {
 }
 
 const reason = (error: unknown): string => {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : ''
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   if (code === 'ENOTDIR' || code === 'EEXIST') return 'not a directory'
   if (code === 'EISDIR') return 'is a directory'
@@ -106,12 +106,7 @@ export const fileWriter: DocsWriter = {
  * @since 0.1.0
  * @category commands
  */
-export const docsCommand = async (
-  argv: ReadonlyArray<string>,
-  io: CliIO,
-  writer: DocsWriter = fileWriter,
-  bundle: string | null = BROWSER_BUNDLE,
-): Promise<number> => {
+export const docsCommand = async (argv: ReadonlyArray<string>, io: CliIO, writer: DocsWriter = fileWriter, bundle: string | null = BROWSER_BUNDLE): Promise<number> => {
   const parsed = parseCommandArgs(argv, {
     out: { type: 'string' },
     format: { type: 'string' },
@@ -142,7 +137,7 @@ export const docsCommand = async (
     io.stderr(`otc-errors docs: ${catalog.left}\n`)
     return EXIT.usage
   }
-  const files = renderDocs(catalog.right.files(), format as DocsFormat, bundle)
+  const files = renderDocs(catalog.right.files(), format, bundle)
   const made = await writer.makeDir(out)
   if (E.isLeft(made)) return failed(io, made.left)
   for (const file of files) {
@@ -150,10 +145,7 @@ export const docsCommand = async (
     if (E.isLeft(written)) return failed(io, written.left)
   }
   const pages = files.filter((f) => f.path.endsWith('.md') && f.path !== 'index.md').length
-  const what = [
-    ...(files.some((f) => f.path === 'index.md') ? [`index.md and ${pages} service pages`] : []),
-    ...(files.some((f) => f.path === 'index.html') ? ['index.html'] : []),
-  ]
+  const what = [...(files.some((f) => f.path === 'index.md') ? [`index.md and ${pages} service pages`] : []), ...(files.some((f) => f.path === 'index.html') ? ['index.html'] : [])]
   io.stdout(`wrote ${what.join(', ')} to ${out}\n`)
   return EXIT.ok
 }

@@ -35,9 +35,7 @@ Example: otc-errors explain examples/as-0001.http
 `
 
 const parseStatus = (value: string): E.Either<string, number> =>
-  /^\d{3}$/.test(value) && Number(value) >= 100 && Number(value) <= 599
-    ? E.right(Number(value))
-    : E.left(`--status expects an HTTP status from 100 to 599, got "${value}"`)
+  /^\d{3}$/.test(value) && Number(value) >= 100 && Number(value) <= 599 ? E.right(Number(value)) : E.left(`--status expects an HTTP status from 100 to 599, got "${value}"`)
 
 const row = (label: string, value: string): string => `  ${label.padEnd(11)} ${forTerminal(value)}\n`
 
@@ -79,7 +77,12 @@ export const renderExplanation = (x: Explanation): string => {
  * @category commands
  */
 export const explainCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
-  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } })
+  const parsed = parseCommandArgs(argv, {
+    status: { type: 'string' },
+    json: { type: 'boolean' },
+    catalog: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  })
   if (E.isLeft(parsed)) return usage(io, parsed.left)
   const { values, positionals } = parsed.right
   if (values['help'] === true) {

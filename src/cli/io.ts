@@ -70,7 +70,7 @@ export interface InputStream {
 }
 
 const reasonOf = (error: unknown): string => {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : ''
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
   switch (code) {
     case 'ENOENT':
       return 'no such file or directory'

@@ -63,7 +63,13 @@ const render = (entry: CatalogEntry): string =>
  * @category commands
  */
 export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
-  const parsed = parseCommandArgs(argv, { status: { type: 'string' }, service: { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } })
+  const parsed = parseCommandArgs(argv, {
+    status: { type: 'string' },
+    service: { type: 'string' },
+    json: { type: 'boolean' },
+    catalog: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  })
   if (E.isLeft(parsed)) return usage(io, parsed.left)
   const { values, positionals } = parsed.right
   if (values['help'] === true) {

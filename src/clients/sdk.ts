@@ -267,7 +267,7 @@ const fromObject = (object: object, ctx: Context, shape: string): ServiceError |
   if (field(object, 'isAxiosError') === true) return fromAxiosError(object, ctx.options)
   const status = firstOf(object, STATUS_KEYS, statusOf) as number | null
   if (status !== null) {
-    const bodyValue = firstOf(object, BODY_KEYS, (v) => (typeof v === 'string' && v.trim() !== '') || (typeof v === 'object' && v !== null) ? v : null)
+    const bodyValue = firstOf(object, BODY_KEYS, (v) => ((typeof v === 'string' && v.trim() !== '') || (typeof v === 'object' && v !== null) ? v : null))
     let body: string | null = null
     if (typeof bodyValue === 'string') body = bodyValue
     else if (bodyValue !== null) {

@@ -176,7 +176,6 @@ const readRaw = (raw: unknown): RawFields => {
   return { status, headers: headers === MISSING ? undefined : headers, body: body === MISSING ? undefined : body, problem: problems.length === 0 ? null : problems.join('; ') }
 }
 
-
 const catalogView = (entry: CatalogEntry) => ({ code: entry.code, status: entry.status, message: entry.message, remedy: entry.remedy, api: entry.api, docsUrl: entry.docsUrl })
 
 /**
@@ -204,23 +203,26 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const code = clean(visibleCode(extracted, body), secrets)
   const message = clean(extracted.message ?? (response.problem === undefined ? null : `the response could not be read: ${response.problem}`), secrets)
   // The headers are redacted on first access only: most callers never look at them.
-  return new ApiError({
-    status,
-    statusClass: statusClassOf(status),
-    code,
-    service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : prefixOf(extracted.code),
-    message,
-    requestId: clean(requestIdOf(headers) ?? extracted.requestId, secrets),
-    category: classification.category,
-    retry: classification.retry,
-    known: O.isSome(entry),
-    catalog: O.isSome(entry) ? catalogView(entry.value) : null,
-    documentedStatus: classification.documentedStatus,
-    shape: extracted.shape,
-    details: cleanDetails(extracted, code, message, secrets),
-    headers: NO_HEADERS,
-    truncated: response.truncated === true,
-  }, headers)
+  return new ApiError(
+    {
+      status,
+      statusClass: statusClassOf(status),
+      code,
+      service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : prefixOf(extracted.code),
+      message,
+      requestId: clean(requestIdOf(headers) ?? extracted.requestId, secrets),
+      category: classification.category,
+      retry: classification.retry,
+      known: O.isSome(entry),
+      catalog: O.isSome(entry) ? catalogView(entry.value) : null,
+      documentedStatus: classification.documentedStatus,
+      shape: extracted.shape,
+      details: cleanDetails(extracted, code, message, secrets),
+      headers: NO_HEADERS,
+      truncated: response.truncated === true,
+    },
+    headers,
+  )
 }
 
 const NO_HEADERS: Readonly<Record<string, string>> = {}
@@ -285,8 +287,7 @@ const payloadOf = (body: Body): unknown => {
  * @since 0.1.0
  * @category destructors
  */
-export const payloadRequestId = (response: ReadResponse): string | null =>
-  requestIdOf(response.headers) ?? clean(requestIdInBody(response.body), secretValues(response.headers))
+export const payloadRequestId = (response: ReadResponse): string | null => requestIdOf(response.headers) ?? clean(requestIdInBody(response.body), secretValues(response.headers))
 
 /**
  * A copy of io-ts errors without the body's secrets: the value of an error under a
@@ -379,9 +380,7 @@ export const decode =
     try {
       const response = readResponse(raw, options)
       status = response.status
-      return response.status < 400 && isHttpStatus(response.status)
-        ? toPayload(codec)(response)
-        : E.left(toApiError(response, options))
+      return response.status < 400 && isHttpStatus(response.status) ? toPayload(codec)(response) : E.left(toApiError(response, options))
     } catch (error) {
       return E.left(unexpected(status, error))
     }

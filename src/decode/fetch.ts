@@ -33,13 +33,7 @@ import { field, stringField } from './unknown.js'
 export type FetchInput = Response | PromiseLike<Response> | (() => PromiseLike<Response>)
 
 /** System error codes that mean the connection or the response timed out. */
-const TIMEOUT_CODES: ReadonlySet<string> = new Set([
-  'ETIMEDOUT',
-  'ESOCKETTIMEDOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-])
+const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
 
 /**
  * A `TransportError` for whatever `fetch`, an HTTP client or the body read threw: `AbortError` →

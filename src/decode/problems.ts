@@ -13,6 +13,7 @@ const show = (value: unknown): string => {
   if (value === undefined) return 'nothing'
   let text: string
   try {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only what JSON cannot show (functions, symbols) reaches String()
     text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
   } catch {
     text = Object.prototype.toString.call(value)
@@ -27,7 +28,7 @@ const pathOf = (context: t.Context): string => {
     const parent = context[i - 1]
     // Members of unions and intersections repeat the parent's position: their index is not a path step.
     if (entry === undefined || entry.key === '') continue
-    if (parent !== undefined && (parent.type instanceof Object) && '_tag' in parent.type) {
+    if (parent !== undefined && parent.type instanceof Object && '_tag' in parent.type) {
       const tag = (parent.type as { _tag: string })._tag
       if (tag === 'UnionType' || tag === 'IntersectionType') continue
     }

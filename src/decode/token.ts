@@ -51,10 +51,7 @@ export const DateFromISOString = new t.Type<Date, string, unknown>(
  * @since 0.1.0
  * @category codecs
  */
-export const TokenEndpoint = t.intersection([
-  t.type({ url: t.string }),
-  t.partial({ id: t.string, interface: t.string, region: t.string, region_id: t.string }),
-])
+export const TokenEndpoint = t.intersection([t.type({ url: t.string }), t.partial({ id: t.string, interface: t.string, region: t.string, region_id: t.string })])
 
 /**
  * A service of the token's catalogue.
@@ -67,10 +64,7 @@ export const TokenEndpoint = t.intersection([
  * @since 0.1.0
  * @category codecs
  */
-export const TokenCatalogService = t.intersection([
-  t.type({ endpoints: t.array(TokenEndpoint) }),
-  t.partial({ id: t.string, name: t.string, type: t.string }),
-])
+export const TokenCatalogService = t.intersection([t.type({ endpoints: t.array(TokenEndpoint) }), t.partial({ id: t.string, name: t.string, type: t.string })])
 
 const Named = t.intersection([t.type({ id: t.string }), t.partial({ name: t.string })])
 
@@ -163,7 +157,14 @@ export interface IamToken {
 }
 
 const missingHeader: t.Errors = [
-  { value: undefined, context: [{ key: '', type: t.unknown, actual: undefined }, { key: 'headers', type: t.string, actual: undefined }], message: 'no X-Subject-Token header (the token call returns the token there)' },
+  {
+    value: undefined,
+    context: [
+      { key: '', type: t.unknown, actual: undefined },
+      { key: 'headers', type: t.string, actual: undefined },
+    ],
+    message: 'no X-Subject-Token header (the token call returns the token there)',
+  },
 ]
 
 // -------------------------------------------------------------------------------------
@@ -184,10 +185,7 @@ const missingHeader: t.Errors = [
  * @since 0.1.0
  * @category decoders
  */
-export const decodeToken = (
-  raw: Parameters<typeof readResponse>[0],
-  options: DecodeOptions = {},
-): E.Either<ServiceError, IamToken> => {
+export const decodeToken = (raw: Parameters<typeof readResponse>[0], options: DecodeOptions = {}): E.Either<ServiceError, IamToken> => {
   // The raw response is read once, field by field behind guards; a failure after that is
   // reported from the status already read, never by reading the raw response again.
   let status = 0

@@ -60,7 +60,7 @@ const materialised = (): Files => {
  * @category constants
  */
 export const bundledCatalogFiles: ReadonlyArray<{ readonly name: string; readonly content: unknown }> = new Proxy([] as Files, {
-  get: (_target, property) => Reflect.get(materialised(), property),
+  get: (_target, property): unknown => Reflect.get(materialised(), property) as unknown,
   has: (_target, property) => Reflect.has(materialised(), property),
   ownKeys: () => Reflect.ownKeys(materialised()),
   getOwnPropertyDescriptor: (_target, property) => {

@@ -299,10 +299,7 @@ const otelYaml = (catalog: Catalog): string => {
     `delete_matching_keys(attributes, "^c[1-${CODE_GROUPS}]$")`,
     `set(attributes["otc.code_key"], ConvertCase(attributes["error.code"], "lower")) where attributes["error.code"] != nil`,
   ]
-  const after = [
-    `delete_key(attributes, "error.code") where attributes["otc.by_name"] == true and attributes["error.type"] == "unknown"`,
-    `delete_key(attributes, "otc.by_name")`,
-  ]
+  const after = [`delete_key(attributes, "error.code") where attributes["otc.by_name"] == true and attributes["error.type"] == "unknown"`, `delete_key(attributes, "otc.by_name")`]
   const list = (xs: ReadonlyArray<string>): string => xs.map((s) => `          - '${s}'`).join('\n')
   return `# otc-errors catalog export --format otel: processors for an OpenTelemetry Collector (contrib)
 # build with the transform and lookup processors; otc-code-lookup.csv beside it. ExtractPatterns
@@ -375,7 +372,11 @@ export const engineExport = (catalog: Catalog, engine: Engine): ReadonlyArray<En
     case 'duckdb':
       return [{ name: 'otc-code-lookup.csv', content: lookupCsv(rows) }, { name: 'otc-errors.duckdb.sql', content: duckdbSql(catalog) }, pattern('re2')]
     case 'clickhouse':
-      return [{ name: 'otc-code-lookup.clickhouse.csv', content: lookupCsv(rows, 'numeric') }, { name: 'otc-errors.clickhouse.sql', content: clickhouseSql(catalog) }, pattern('re2')]
+      return [
+        { name: 'otc-code-lookup.clickhouse.csv', content: lookupCsv(rows, 'numeric') },
+        { name: 'otc-errors.clickhouse.sql', content: clickhouseSql(catalog) },
+        pattern('re2'),
+      ]
     case 'elasticsearch':
       return [...elasticsearchFiles(catalog, rows), pattern('java')]
     case 'vector':

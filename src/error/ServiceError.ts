@@ -338,12 +338,23 @@ export class TransportError implements TransportErrorFields {
 export type ServiceError = ApiError | PayloadError | TransportError
 
 const apiKeys = [
-  'status', 'statusClass', 'code', 'service', 'message', 'requestId', 'category', 'retry', 'known',
-  'catalog', 'documentedStatus', 'shape', 'details', 'headers', 'truncated',
+  'status',
+  'statusClass',
+  'code',
+  'service',
+  'message',
+  'requestId',
+  'category',
+  'retry',
+  'known',
+  'catalog',
+  'documentedStatus',
+  'shape',
+  'details',
+  'headers',
+  'truncated',
 ] as const satisfies ReadonlyArray<keyof ApiErrorFields>
-const payloadKeys = ['status', 'statusClass', 'requestId', 'errors', 'problems', 'message', 'headers'] as const satisfies ReadonlyArray<
-  keyof PayloadErrorFields
->
+const payloadKeys = ['status', 'statusClass', 'requestId', 'errors', 'problems', 'message', 'headers'] as const satisfies ReadonlyArray<keyof PayloadErrorFields>
 const transportKeys = ['reason', 'message', 'cause'] as const satisfies ReadonlyArray<keyof TransportErrorFields>
 
 const pick = <A, K extends keyof A>(a: A, keys: ReadonlyArray<K>): Pick<A, K> => {
@@ -418,11 +429,7 @@ export const transportError = (fields: TransportErrorFields): TransportError => 
  * @category destructors
  */
 export const fold =
-  <R>(cases: {
-    readonly ApiError: (e: ApiError) => R
-    readonly PayloadError: (e: PayloadError) => R
-    readonly TransportError: (e: TransportError) => R
-  }) =>
+  <R>(cases: { readonly ApiError: (e: ApiError) => R; readonly PayloadError: (e: PayloadError) => R; readonly TransportError: (e: TransportError) => R }) =>
   (e: ServiceError): R => {
     switch (e._tag) {
       case 'ApiError':
@@ -449,7 +456,6 @@ export const fold =
  */
 export const match = fold
 
-
 /**
  * One line for people: what happened, the code, the category and what to do about retrying.
  * Never contains a secret.
@@ -475,5 +481,4 @@ export const draw: (e: ServiceError) => string = fold({
   TransportError: (e) => `${e.reason} error: ${e.message}${e.cause === null ? '' : ` (${e.cause})`}`,
 })
 
-const drawRetry = (retry: RetryHint): string =>
-  retry.strategy === 'after' && retry.delayMs !== undefined ? `after ${retry.delayMs} ms` : retry.strategy
+const drawRetry = (retry: RetryHint): string => (retry.strategy === 'after' && retry.delayMs !== undefined ? `after ${retry.delayMs} ms` : retry.strategy)

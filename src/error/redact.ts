@@ -64,7 +64,8 @@ const SECRET_ENDINGS = /(?:auth|pass|keys?|key[-_]?id|(?:^|[-_])(?:sig|sk))$/
  * `encoded_authorization_message`, `password_policy`, `token_expires_at`, `session_timeout`) and
  * keys that order or address data (`sort_key`, `partition_key`, `public_key`, `object_key`).
  */
-const NOT_SECRET = /(?:message|msg|type|url|uri|policy|expires|expires_at|expiry|expiration|_at|_time|timeout|ttl|length|count|enabled|required|allow-credentials)$|(?:sort|partition|primary|foreign|hash|range|shard|row|object|public|idempotency|cache|group|routing|index|order|unique|tag|label|column|field)[-_]?keys?$/
+const NOT_SECRET =
+  /(?:message|msg|type|url|uri|policy|expires|expires_at|expiry|expiration|_at|_time|timeout|ttl|length|count|enabled|required|allow-credentials)$|(?:sort|partition|primary|foreign|hash|range|shard|row|object|public|idempotency|cache|group|routing|index|order|unique|tag|label|column|field)[-_]?keys?$/
 
 /**
  * Secret names that are also ordinary words: as an unquoted `name: value` followed by a space
@@ -184,8 +185,7 @@ const BACKSLASH = 0x5c
 const DQUOTE = 0x22
 const SQUOTE = 0x27
 
-const isNameChar = (c: number): boolean =>
-  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d
+const isNameChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09
 const isLineEnd = (c: number): boolean => c === 0x0a || c === 0x0d
 const isSpace = (c: number): boolean => isBlank(c) || isLineEnd(c) || c === 0x0b || c === 0x0c
@@ -382,8 +382,29 @@ const balancedEnd = (text: string, at: number, level: number): number => {
 
 // `Authorization: <scheme> <credentials>`: the schemes whose credentials follow after a space.
 const SCHEMES: ReadonlySet<string> = new Set([
-  'bearer', 'basic', 'token', 'digest', 'negotiate', 'ntlm', 'obs', 'aws', 'oauth', 'mac', 'hoba', 'apikey', 'jwt', 'otp', 'hmac',
-  'signature', 'sharedkey', 'sharedkeylite', 'sharedaccesssignature', 'key', 'session', 'sso', 'kerberos',
+  'bearer',
+  'basic',
+  'token',
+  'digest',
+  'negotiate',
+  'ntlm',
+  'obs',
+  'aws',
+  'oauth',
+  'mac',
+  'hoba',
+  'apikey',
+  'jwt',
+  'otp',
+  'hmac',
+  'signature',
+  'sharedkey',
+  'sharedkeylite',
+  'sharedaccesssignature',
+  'key',
+  'session',
+  'sso',
+  'kerberos',
 ])
 const SCHEME = /[A-Za-z][A-Za-z0-9._~+/-]{0,39}/y
 const PARAM = /[A-Za-z][A-Za-z0-9_-]{0,40}[ \t]{0,4}=/y
@@ -418,7 +439,7 @@ const authorizationEnd = (text: string, at: number): number => {
     return quoted !== undefined ? quoted.end : bareEnd(text, start, false)
   }
   let end = start
-  for (let p = start; ; ) {
+  for (let p = start; ;) {
     PARAM.lastIndex = p
     const param = PARAM.exec(text)
     if (param === null) break
@@ -788,7 +809,9 @@ export const redactValue = (value: unknown, memo: Map<object, unknown> = new Map
     const { source, target } = work.pop()!
     let keys: ReadonlyArray<string>
     try {
-      keys = Array.isArray(target) ? Array.from({ length: Math.min(Number((source as unknown as ReadonlyArray<unknown>).length) || 0, 1 << 24) }, (_, i) => String(i)) : Object.keys(source)
+      keys = Array.isArray(target)
+        ? Array.from({ length: Math.min(Number((source as unknown as ReadonlyArray<unknown>).length) || 0, 1 << 24) }, (_, i) => String(i))
+        : Object.keys(source)
     } catch {
       continue
     }

@@ -11,16 +11,7 @@
  * @internal
  */
 import { redactText } from './redact.js'
-import {
-  ApiError,
-  PayloadError,
-  TransportError,
-  apiError,
-  payloadError,
-  transportError,
-  type ApiErrorFields,
-  type ServiceError,
-} from './ServiceError.js'
+import { ApiError, PayloadError, TransportError, apiError, payloadError, transportError, type ApiErrorFields, type ServiceError } from './ServiceError.js'
 
 const NONE: ReadonlyArray<string> = []
 
@@ -51,7 +42,6 @@ export const apiFieldsOf = (e: ApiError): ApiErrorFields => {
 /** An `ApiError` with some fields replaced. */
 export const withApiFields = (e: ApiError, patch: Partial<ApiErrorFields>): ApiError => apiError({ ...apiFieldsOf(e), ...patch })
 
-
 /** An error with every text field scrubbed (see `scrubText`). */
 export const scrubError = (e: ServiceError, secrets: ReadonlyArray<string> = NONE): ServiceError => {
   if (e instanceof ApiError) {
@@ -79,5 +69,4 @@ export const scrubError = (e: ServiceError, secrets: ReadonlyArray<string> = NON
 }
 
 /** Whether a value is one of the library's own error values. */
-export const isServiceError = (value: unknown): value is ServiceError =>
-  value instanceof ApiError || value instanceof PayloadError || value instanceof TransportError
+export const isServiceError = (value: unknown): value is ServiceError => value instanceof ApiError || value instanceof PayloadError || value instanceof TransportError

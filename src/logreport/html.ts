@@ -66,9 +66,14 @@ export const quoteLine = (text: string, line: number, file?: string): QuotedLine
 const where = (q: QuotedLine): string => escapeHtml(q.file === undefined ? `line ${q.line}` : `${q.file}:${q.line}`)
 
 /** JSON for inside <script>: `<` escaped, so no `</script>` or `<!--` can end it early. */
-const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+const scriptJson = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 
-const widthText = (ms: number): string => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} d` : ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`)
+const widthText = (ms: number): string =>
+  ms % 86_400_000 === 0 ? `${ms / 86_400_000} d` : ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`
 
 /**
  * The page. `bundle` and `css` are the build's chart script and stylesheet

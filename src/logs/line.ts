@@ -121,10 +121,27 @@ export interface SeenCodes {
 // -------------------------------------------------------------------------------------
 
 const REASONS = [
-  'Bad Request', 'Unauthorized', 'Forbidden', 'Not Found', 'Method Not Allowed', 'Not Acceptable', 'Request Timeout', 'Conflict',
-  'Precondition Failed', 'Payload Too Large', 'Request Entity Too Large', 'Unsupported Media Type', 'Unprocessable Entity',
-  'Too Many Requests', 'Internal Server Error', 'Not Implemented', 'Bad Gateway', 'Service Unavailable', 'Gateway Timeout',
-  'Client Error', 'Server Error',
+  'Bad Request',
+  'Unauthorized',
+  'Forbidden',
+  'Not Found',
+  'Method Not Allowed',
+  'Not Acceptable',
+  'Request Timeout',
+  'Conflict',
+  'Precondition Failed',
+  'Payload Too Large',
+  'Request Entity Too Large',
+  'Unsupported Media Type',
+  'Unprocessable Entity',
+  'Too Many Requests',
+  'Internal Server Error',
+  'Not Implemented',
+  'Bad Gateway',
+  'Service Unavailable',
+  'Gateway Timeout',
+  'Client Error',
+  'Server Error',
 ]
 
 /**
@@ -161,8 +178,7 @@ export const STATUS_PATTERN = new RegExp(
  * @since 0.1.0
  * @category constants
  */
-export const REQUEST_ID_PATTERN =
-  /(?:[Rr]equest[ _-]?[Ii][Dd]|\breq_id)\\{0,8}["']?[ \t]{0,4}[:=>][ \t]{0,4}\\{0,8}["']?([A-Za-z0-9][A-Za-z0-9._-]{3,127})/
+export const REQUEST_ID_PATTERN = /(?:[Rr]equest[ _-]?[Ii][Dd]|\breq_id)\\{0,8}["']?[ \t]{0,4}[:=>][ \t]{0,4}\\{0,8}["']?([A-Za-z0-9][A-Za-z0-9._-]{3,127})/
 
 /**
  * The HTTP status a line states, if any (the first one).
@@ -223,14 +239,48 @@ type Verdict = Pick<Finding, 'service' | 'category' | 'retryable' | 'strategy' |
 
 // gRPC status names, which `rpc error: code = NotFound desc = …` prints where a code key stands.
 const GRPC_CODES: ReadonlySet<string> = new Set([
-  'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied',
-  'ResourceExhausted', 'FailedPrecondition', 'Aborted', 'OutOfRange', 'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated',
+  'Canceled',
+  'Unknown',
+  'InvalidArgument',
+  'DeadlineExceeded',
+  'NotFound',
+  'AlreadyExists',
+  'PermissionDenied',
+  'ResourceExhausted',
+  'FailedPrecondition',
+  'Aborted',
+  'OutOfRange',
+  'Unimplemented',
+  'Internal',
+  'Unavailable',
+  'DataLoss',
+  'Unauthenticated',
 ])
 const GRPC_LINE = /\brpc error\b|\bgrpc\b/i
 
 // Upper-case words a code key holds that say how a call went, not which error it was, and the
 // HTTP client's own codes (undici's `UND_ERR_CONNECT_TIMEOUT`).
-const NOT_CODES: ReadonlySet<string> = new Set(['SUCCESS', 'SUCCEEDED', 'SUCCESSFUL', 'NONE', 'NULL', 'TRUE', 'FALSE', 'FAIL', 'FAILED', 'FAILURE', 'UNKNOWN', 'UNDEFINED', 'NIL', 'DONE', 'PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'CANCELED'])
+const NOT_CODES: ReadonlySet<string> = new Set([
+  'SUCCESS',
+  'SUCCEEDED',
+  'SUCCESSFUL',
+  'NONE',
+  'NULL',
+  'TRUE',
+  'FALSE',
+  'FAIL',
+  'FAILED',
+  'FAILURE',
+  'UNKNOWN',
+  'UNDEFINED',
+  'NIL',
+  'DONE',
+  'PENDING',
+  'RUNNING',
+  'COMPLETED',
+  'CANCELLED',
+  'CANCELED',
+])
 const isNotCode = (code: string): boolean => NOT_CODES.has(code) || code.startsWith('UND_ERR_')
 
 // Distinct (code, status) pairs remembered; an adversarial log with millions of distinct codes

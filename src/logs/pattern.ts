@@ -62,8 +62,7 @@ export const CODE_DIGITS = { min: 4, max: 10 } as const
 const escapeRegex = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => `\\${c}`)
 
 // `ces` → `[cC][eE][sS]`: JavaScript (before ES2025) has no inline `(?i:…)`.
-const caseless = (s: string): string =>
-  [...s].map((c) => (/[A-Za-z]/.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegex(c))).join('')
+const caseless = (s: string): string => [...s].map((c) => (/[A-Za-z]/.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegex(c))).join('')
 
 /**
  * The service-code shape, without captures (DESIGN.md's list):

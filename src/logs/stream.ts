@@ -155,8 +155,7 @@ class LineCodes implements SeenCodes {
   }
 }
 
-const asBuffer = (bytes: Uint8Array): Buffer =>
-  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -447,11 +446,7 @@ export async function* gunzipIfCompressed(source: AsyncIterable<Uint8Array>): As
  * @since 0.1.0
  * @category destructors
  */
-export const classifyStream = async (
-  source: AsyncIterable<Uint8Array>,
-  onFinding: FindingSink,
-  options: ScanOptions = {},
-): Promise<ScanStats> => {
+export const classifyStream = async (source: AsyncIterable<Uint8Array>, onFinding: FindingSink, options: ScanOptions = {}): Promise<ScanStats> => {
   const scanner = logScanner(onFinding, options)
   for await (const chunk of gunzipIfCompressed(source)) scanner.push(chunk)
   return scanner.end()
@@ -470,10 +465,7 @@ export const classifyStream = async (
  * @since 0.1.0
  * @category destructors
  */
-export const classifyLog = (
-  input: string | Uint8Array,
-  options: ScanOptions = {},
-): { readonly findings: ReadonlyArray<LineFinding>; readonly stats: ScanStats } => {
+export const classifyLog = (input: string | Uint8Array, options: ScanOptions = {}): { readonly findings: ReadonlyArray<LineFinding>; readonly stats: ScanStats } => {
   const findings: Array<LineFinding> = []
   const scanner = logScanner((f) => void findings.push(f), options)
   scanner.push(typeof input === 'string' ? Buffer.from(input, 'utf8') : input)

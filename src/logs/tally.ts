@@ -153,9 +153,7 @@ export const findingTally = (maxCodes: number = MAX_TALLIED_CODES): FindingTally
       if (seen.retryable !== finding.retryable) seen.retryable = 'mixed'
     },
     codes: () =>
-      [...byCode.values()]
-        .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-        .map((t): CodeTally => ({ ...t, categories: [...t.categories] })),
+      [...byCode.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((t): CodeTally => ({ ...t, categories: [...t.categories] })),
     findings: () => total,
     otherFindings: () => other,
   }

@@ -40,8 +40,7 @@ const validDate = (y: number, m: number, d: number): number | null => {
   const t = Date.UTC(y, m - 1, d)
   return m >= 1 && m <= 12 && d >= 1 && d <= 31 && new Date(t).getUTCDate() === d ? t : null
 }
-const clock = (h: number, min: number, s: number, ms: number): number | null =>
-  h < 24 && min < 60 && s < 61 ? ((h * 60 + min) * 60 + s) * 1000 + ms : null
+const clock = (h: number, min: number, s: number, ms: number): number | null => (h < 24 && min < 60 && s < 61 ? ((h * 60 + min) * 60 + s) * 1000 + ms : null)
 
 const zoneOffset = (zone: string | undefined): number => {
   if (zone === undefined || zone === 'Z') return 0
@@ -133,7 +132,9 @@ export const timestampOf = (line: string, context: TimeContext): number | null =
  * @since 0.1.0
  * @category constants
  */
-export const BUCKET_WIDTHS: ReadonlyArray<number> = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 604800, 2592000, 31536000].map((s) => s * 1000)
+export const BUCKET_WIDTHS: ReadonlyArray<number> = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 604800, 2592000, 31536000].map(
+  (s) => s * 1000,
+)
 
 /**
  * A timeline as the report draws it: bucket starts (ms), and per category and per code the

@@ -74,7 +74,6 @@ export const OTEL_ATTRIBUTES = {
 // destructors
 // -------------------------------------------------------------------------------------
 
-
 /**
  * `error.type` (low cardinality, as the semantic conventions ask): the service code of an
  * `ApiError` (`APIGW.0308`), else its status (`"503"`); `PayloadError`; for a `TransportError`

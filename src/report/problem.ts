@@ -152,14 +152,15 @@ export const PROBLEM_JSON = 'application/problem+json'
 const entryLink = (catalog: Catalog, entry: CatalogEntry, baseUrl: string | undefined): string => {
   if (baseUrl === undefined) return entry.docsUrl ?? ABOUT_BLANK
   const link = docsLinkOf(catalog.files(), entry.file, entry.code, entry.status)
-  return link === undefined ? docsUrl(entry.code, entry.api, baseUrl) : `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${encodeURIComponent(link.page)}#${encodeURIComponent(link.anchor)}`
+  return link === undefined
+    ? docsUrl(entry.code, entry.api, baseUrl)
+    : `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${encodeURIComponent(link.page)}#${encodeURIComponent(link.anchor)}`
 }
 
 /** The reason phrase alone (`Not Found`), or a generic title when the status has none. */
 const reasonOf = (status: number): string => reasonPhrase(status) || (status >= 500 ? 'Server Error' : 'Client Error')
 
-const instanceOf = (requestId: string | null): { instance?: string } =>
-  requestId === null ? {} : { instance: `${REQUEST_ID_URN}${encodeURIComponent(scrubText(requestId))}` }
+const instanceOf = (requestId: string | null): { instance?: string } => (requestId === null ? {} : { instance: `${REQUEST_ID_URN}${encodeURIComponent(scrubText(requestId))}` })
 
 /**
  * A `ServiceError` as RFC 9457 problem details. An `ApiError` keeps its status; a

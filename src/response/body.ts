@@ -19,8 +19,7 @@ type MediaKind = 'json' | 'xml' | 'html' | 'text' | 'other' | 'none'
  */
 const mediaKind = (media: string | null): MediaKind => {
   if (media === null) return 'none'
-  if (media === 'application/json' || media === 'text/json' || media === 'application/x-json' || media.endsWith('+json'))
-    return 'json'
+  if (media === 'application/json' || media === 'text/json' || media === 'application/x-json' || media.endsWith('+json')) return 'json'
   if (media === 'text/html' || media === 'application/xhtml+xml') return 'html'
   if (media === 'application/xml' || media === 'text/xml' || media.endsWith('+xml')) return 'xml'
   if (media.startsWith('text/')) return 'text'
@@ -32,10 +31,46 @@ const mediaKind = (media: string | null): MediaKind => {
  * proxies send fragments such as `<h1>Bad Gateway</h1>` or `<head><title>…`).
  */
 const HTML_ROOTS: ReadonlySet<string> = new Set([
-  'html', 'head', 'body', 'title', 'meta', 'link', 'script', 'style',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'center', 'pre', 'br', 'hr', 'table',
-  'ul', 'ol', 'li', 'dl', 'section', 'article', 'main', 'header', 'footer', 'address', 'blockquote',
-  'span', 'b', 'strong', 'em', 'font', 'small', 'noscript', 'form',
+  'html',
+  'head',
+  'body',
+  'title',
+  'meta',
+  'link',
+  'script',
+  'style',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'div',
+  'center',
+  'pre',
+  'br',
+  'hr',
+  'table',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'address',
+  'blockquote',
+  'span',
+  'b',
+  'strong',
+  'em',
+  'font',
+  'small',
+  'noscript',
+  'form',
 ])
 
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
@@ -90,7 +125,9 @@ const opensAsMember = (trimmed: string): boolean => {
   while (j < trimmed.length && isWhitespace(trimmed.charCodeAt(j))) j++
   if (j >= trimmed.length) return false
   const c = trimmed.charCodeAt(j)
-  return c === 0x3a /* : */ || c === 0x3d /* = */ || !(isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || isWhitespace(c) || c === 0x22 || c === 0x27 || NOT_SEPARATOR.has(c) || c < 0x20)
+  return (
+    c === 0x3a /* : */ || c === 0x3d /* = */ || !(isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || isWhitespace(c) || c === 0x22 || c === 0x27 || NOT_SEPARATOR.has(c) || c < 0x20)
+  )
 }
 
 const html = (text: string): Body => ({ _tag: 'Html', title: htmlTitle(text), text })

@@ -79,9 +79,7 @@ const headersForEach = (input: object): ((this: unknown, ...args: ReadonlyArray<
   try {
     const record = input as Record<string, unknown>
     const forEach = record['forEach']
-    return typeof forEach === 'function' && typeof record['get'] === 'function'
-      ? (forEach as (this: unknown, ...args: ReadonlyArray<unknown>) => unknown)
-      : undefined
+    return typeof forEach === 'function' && typeof record['get'] === 'function' ? (forEach as (this: unknown, ...args: ReadonlyArray<unknown>) => unknown) : undefined
   } catch {
     return undefined
   }

@@ -28,6 +28,7 @@ const byteLengthGetters: ReadonlyArray<(this: unknown) => unknown> = ((): Readon
   const getters: Array<(this: unknown) => unknown> = []
   for (const ctor of [globalThis.ArrayBuffer, globalThis.SharedArrayBuffer] as ReadonlyArray<unknown>) {
     if (typeof ctor !== 'function') continue
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the getter is kept unbound on purpose and always called with .call(value)
     const getter = Object.getOwnPropertyDescriptor((ctor as { prototype: object }).prototype, 'byteLength')?.get
     if (typeof getter === 'function') getters.push(getter as (this: unknown) => unknown)
   }

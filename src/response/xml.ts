@@ -44,12 +44,7 @@ const MAX_REFERENCE = 10
 
 /** An XML `Char`: tab, newline, carriage return, and the Unicode scalars outside C0/surrogates/FFFE–FFFF. */
 const isXmlChar = (cp: number): boolean =>
-  cp === 0x9 ||
-  cp === 0xa ||
-  cp === 0xd ||
-  (cp >= 0x20 && cp <= 0xd7ff) ||
-  (cp >= 0xe000 && cp <= 0xfffd) ||
-  (cp >= 0x10000 && cp <= 0x10ffff)
+  cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39
 const isHexDigit = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
@@ -118,11 +113,9 @@ export const decodeReferences = (text: string, named: ReadonlyMap<string, string
   return out + text.slice(from)
 }
 
-const isNameStart = (c: number): boolean =>
-  (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f /* _ */ || c === 0x3a /* : */ || c >= 0x80
+const isNameStart = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f /* _ */ || c === 0x3a /* : */ || c >= 0x80
 
-const isNameChar = (c: number): boolean =>
-  isNameStart(c) || isDigit(c) || c === 0x2d /* - */ || c === 0x2e /* . */
+const isNameChar = (c: number): boolean => isNameStart(c) || isDigit(c) || c === 0x2d /* - */ || c === 0x2e /* . */
 
 const localName = (name: string): string => {
   const colon = name.lastIndexOf(':')

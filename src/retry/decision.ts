@@ -205,8 +205,7 @@ export const afterPolicy = (delayMs: number, maxAfterMs: number, maxAttempts: nu
 const isThrottling = (error: ServiceError): boolean => error instanceof ApiError && (error.status === 429 || error.category === 'throttled')
 
 const isTransient = (error: ServiceError): boolean =>
-  error instanceof TransportError ||
-  (error instanceof ApiError && (TRANSIENT_STATUSES.has(error.status) || error.category === 'timeout' || error.category === 'unavailable'))
+  error instanceof TransportError || (error instanceof ApiError && (TRANSIENT_STATUSES.has(error.status) || error.category === 'timeout' || error.category === 'unavailable'))
 
 /**
  * What a retry after this error costs the budget: nothing for a token refresh (the service is

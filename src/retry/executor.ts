@@ -158,10 +158,13 @@ export const abortableSleep = (ms: number, signal?: AbortSignal): Promise<void> 
       clearTimeout(timer)
       resolve()
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, Math.max(0, ms))
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      Math.max(0, ms),
+    )
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
@@ -274,7 +277,15 @@ export const retryExecutor = (options: RetryOptions = {}): RetryExecutor => {
         }
         reauthUsed = true
       }
-      quietly(options.onRetry, { attempt: number, error, strategy: decision.strategy, delayMs: decision.delayMs, cost: decision.cost, busy: decision.busy, available: budget.available() })
+      quietly(options.onRetry, {
+        attempt: number,
+        error,
+        strategy: decision.strategy,
+        delayMs: decision.delayMs,
+        cost: decision.cost,
+        busy: decision.busy,
+        available: budget.available(),
+      })
       try {
         await sleep(decision.delayMs, signal)
       } catch {
@@ -286,7 +297,9 @@ export const retryExecutor = (options: RetryOptions = {}): RetryExecutor => {
     }
   }
 
-  const execute = <A>(action: (attempt: Attempt) => TE.TaskEither<ServiceError, A>, call: CallInfo = {}): TE.TaskEither<ServiceError, A> => () =>
-    run(action, call)
+  const execute =
+    <A>(action: (attempt: Attempt) => TE.TaskEither<ServiceError, A>, call: CallInfo = {}): TE.TaskEither<ServiceError, A> =>
+    () =>
+      run(action, call)
   return Object.assign(execute, { budget, settings })
 }

@@ -13,26 +13,39 @@ import type { RetryPolicy, RetryStatus } from 'retry-ts'
 import * as O from '../fp/option.js'
 
 /** Both policies must allow a retry; the longer delay wins (`retry-ts`'s `Monoid.concat`). */
-export const concatPolicies = (a: RetryPolicy, b: RetryPolicy): RetryPolicy => (status) => {
-  const x = a(status)
-  const y = b(status)
-  return O.isSome(x) && O.isSome(y) ? O.some(Math.max(x.value, y.value)) : O.none
-}
+export const concatPolicies =
+  (a: RetryPolicy, b: RetryPolicy): RetryPolicy =>
+  (status) => {
+    const x = a(status)
+    const y = b(status)
+    return O.isSome(x) && O.isSome(y) ? O.some(Math.max(x.value, y.value)) : O.none
+  }
 
 /** Retry at once, up to `i` times (`retry-ts`'s `limitRetries`). */
-export const limitRetries = (i: number): RetryPolicy => (status) => (status.iterNumber >= i ? O.none : O.some(0))
+export const limitRetries =
+  (i: number): RetryPolicy =>
+  (status) =>
+    status.iterNumber >= i ? O.none : O.some(0)
 
 /** The same delay every time (`retry-ts`'s `constantDelay`). */
-export const constantDelay = (delay: number): RetryPolicy => () => O.some(delay)
+export const constantDelay =
+  (delay: number): RetryPolicy =>
+  () =>
+    O.some(delay)
 
 /** A policy's delays, capped (`retry-ts`'s `capDelay`). */
-export const capDelay = (maxDelay: number, policy: RetryPolicy): RetryPolicy => (status) => {
-  const delay = policy(status)
-  return O.isSome(delay) ? O.some(Math.min(maxDelay, delay.value)) : delay
-}
+export const capDelay =
+  (maxDelay: number, policy: RetryPolicy): RetryPolicy =>
+  (status) => {
+    const delay = policy(status)
+    return O.isSome(delay) ? O.some(Math.min(maxDelay, delay.value)) : delay
+  }
 
 /** A delay that doubles every iteration (`retry-ts`'s `exponentialBackoff`). */
-export const exponentialBackoff = (delay: number): RetryPolicy => (status) => O.some(delay * Math.pow(2, status.iterNumber))
+export const exponentialBackoff =
+  (delay: number): RetryPolicy =>
+  (status) =>
+    O.some(delay * Math.pow(2, status.iterNumber))
 
 /** The status before the first retry (`retry-ts`'s `defaultRetryStatus`). */
 export const defaultRetryStatus: RetryStatus = { iterNumber: 0, cumulativeDelay: 0, previousDelay: O.none }

@@ -51,9 +51,15 @@ const fromJson = (value: unknown, status: number): Extracted => {
   }
   // The most common body, {"error_code", "error_msg", "request_id"?}, straight to the reading the
   // table would reach after ruling out the wrapped shapes (same answer, fewer steps).
-  if (typeof own(value, 'error_code') === 'string' && own(value, 'error') === undefined && own(value, 'NeutronError') === undefined && own(value, 'encoded_authorization_message') === undefined) {
+  if (
+    typeof own(value, 'error_code') === 'string' &&
+    own(value, 'error') === undefined &&
+    own(value, 'NeutronError') === undefined &&
+    own(value, 'encoded_authorization_message') === undefined
+  ) {
     const r = readKeys(value, status)
-    if (r.code !== null || r.message !== null) return { shape: 'error_code', code: r.code, message: r.message, requestId: r.requestId, details: [{ code: r.code, message: r.message }] }
+    if (r.code !== null || r.message !== null)
+      return { shape: 'error_code', code: r.code, message: r.message, requestId: r.requestId, details: [{ code: r.code, message: r.message }] }
   }
   // A body with a code nested deeper than any named shape looks is read generically first.
   for (const shape of SHAPES) {

@@ -34,8 +34,7 @@ export type JsonObject = Readonly<Record<string, unknown>>
  * @since 0.1.0
  * @category guards
  */
-export const isJsonObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+export const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * An own property, never one inherited from `Object.prototype` (so `constructor` or
@@ -49,8 +48,7 @@ export const isJsonObject = (value: unknown): value is JsonObject =>
  * @since 0.1.0
  * @category destructors
  */
-export const own = (object: JsonObject, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined
+export const own = (object: JsonObject, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined)
 
 /** A key without case, `_` or `-`: `error_code`, `errorCode` and `Error-Code` read alike. */
 const normalizeKey = (key: string): string => key.replace(/[_\-\s]/g, '').toLowerCase()
@@ -78,10 +76,35 @@ export const CODE_KEYS: ReadonlyArray<string> = ['errorcode', 'errcode', 'code',
  * @category constants
  */
 export const MESSAGE_KEYS: ReadonlyArray<string> = [
-  'errormsg', 'errormessage', 'errmsg', 'errmessage', 'message', 'msg', 'errorextmsg', 'detail', 'details',
-  'errordescription', 'description', 'title', 'reason', 'error', 'errorinfo',
-  'errordesc', 'errdesc', 'errdescription', 'errordetail', 'errordetails', 'errdetail', 'errortext', 'errtext',
-  'errorstring', 'errorstr', 'errstr', 'faultstring', 'errinfo', 'info',
+  'errormsg',
+  'errormessage',
+  'errmsg',
+  'errmessage',
+  'message',
+  'msg',
+  'errorextmsg',
+  'detail',
+  'details',
+  'errordescription',
+  'description',
+  'title',
+  'reason',
+  'error',
+  'errorinfo',
+  'errordesc',
+  'errdesc',
+  'errdescription',
+  'errordetail',
+  'errordetails',
+  'errdetail',
+  'errortext',
+  'errtext',
+  'errorstring',
+  'errorstr',
+  'errstr',
+  'faultstring',
+  'errinfo',
+  'info',
 ]
 /**
  * Request-id-like keys (normalised spelling).
@@ -94,9 +117,7 @@ export const MESSAGE_KEYS: ReadonlyArray<string> = [
  * @since 0.1.0
  * @category constants
  */
-export const REQUEST_ID_KEYS: ReadonlyArray<string> = [
-  'requestid', 'xrequestid', 'reqid', 'xopenstackrequestid', 'openstackrequestid', 'xcomputerequestid', 'transid', 'xtransid',
-]
+export const REQUEST_ID_KEYS: ReadonlyArray<string> = ['requestid', 'xrequestid', 'reqid', 'xopenstackrequestid', 'openstackrequestid', 'xcomputerequestid', 'transid', 'xtransid']
 
 const MAX_TEXT = 2000
 
@@ -227,8 +248,7 @@ const SUFFIX_RANK = 1000
 const NOT_SERVICE_CODE = /(?:status|http|country|region|zip|postal|currency|lang|language|locale|area|auth|verify|verification|product|project)code$/
 const codeRankOf = (normal: string): number =>
   CODE_RANK.get(normal) ?? (normal.length > 4 && normal.endsWith('code') && !NOT_SERVICE_CODE.test(normal) ? SUFFIX_RANK : Number.POSITIVE_INFINITY)
-const messageRankOf = (normal: string): number =>
-  MESSAGE_RANK.get(normal) ?? (normal.endsWith('msg') || normal.endsWith('message') ? SUFFIX_RANK : Number.POSITIVE_INFINITY)
+const messageRankOf = (normal: string): number => MESSAGE_RANK.get(normal) ?? (normal.endsWith('msg') || normal.endsWith('message') ? SUFFIX_RANK : Number.POSITIVE_INFINITY)
 const roleOfUncached = (key: string): Role => {
   const normal = normalizeKey(key)
   return {

@@ -93,9 +93,27 @@ const safeDecodeUri = (text: string): string => {
 }
 
 const OPENSTACK_WRAPPERS: ReadonlySet<string> = new Set([
-  'badRequest', 'itemNotFound', 'computeFault', 'conflictingRequest', 'overLimit', 'forbidden', 'unauthorized',
-  'notFound', 'badMethod', 'notImplemented', 'serviceUnavailable', 'buildInProgress', 'itemInUse', 'unprocessableEntity',
-  'instanceFault', 'volumeFault', 'networkFault', 'notAcceptable', 'requestEntityTooLarge', 'badMediaType', 'rateLimited',
+  'badRequest',
+  'itemNotFound',
+  'computeFault',
+  'conflictingRequest',
+  'overLimit',
+  'forbidden',
+  'unauthorized',
+  'notFound',
+  'badMethod',
+  'notImplemented',
+  'serviceUnavailable',
+  'buildInProgress',
+  'itemInUse',
+  'unprocessableEntity',
+  'instanceFault',
+  'volumeFault',
+  'networkFault',
+  'notAcceptable',
+  'requestEntityTooLarge',
+  'badMediaType',
+  'rateLimited',
 ])
 
 /**
@@ -155,7 +173,15 @@ export const SHAPES: ReadonlyArray<Shape> = [
       const encoded = textOf(own(body, 'encoded_authorization_message'))
       if (encoded === null) return undefined
       const r = readKeys(body, status)
-      return { code: r.code, message: r.message, requestId: r.requestId, details: [{ code: r.code, message: r.message }, { code: null, message: encoded }] }
+      return {
+        code: r.code,
+        message: r.message,
+        requestId: r.requestId,
+        details: [
+          { code: r.code, message: r.message },
+          { code: null, message: encoded },
+        ],
+      }
     },
   },
   {

@@ -42,26 +42,43 @@ describe('the shipped catalogue', () => {
     expect(_.defaultCatalog().canonicalCode('APIGW.9999')).toBe('APIG.9999')
   })
   it('classifies every gateway code documented with 429 as throttled', () => {
-    const gateway = _.defaultCatalog().entries().filter((e) => e.service === 'APIG' && e.status === 429)
+    const gateway = _.defaultCatalog()
+      .entries()
+      .filter((e) => e.service === 'APIG' && e.status === 429)
     expect(gateway.length).toBeGreaterThan(0)
     for (const e of gateway) expect([e.code, e.category]).toEqual([e.code, 'throttled'])
   })
   it('keeps each meaning of a code as a variant picked by the observed status', () => {
     const all = _.defaultCatalog().lookupAll('APIG.0201')
-    expect(all.filter((e) => e.api === 'APIG').map((e) => e.status).sort()).toEqual([400, 413, 414, 494, 500, 502, 504])
+    expect(
+      all
+        .filter((e) => e.api === 'APIG')
+        .map((e) => e.status)
+        .sort(),
+    ).toEqual([400, 413, 414, 494, 500, 502, 504])
     // OCR's table prints the gateway code too, without a status: a variant of its own, after the gateway's.
     expect(all.filter((e) => e.api !== 'APIG').map((e) => [e.api, e.status])).toEqual([['OCR', null]])
     expect(entryOf('APIG.0201', 413).category).toBe('payload')
     expect(entryOf('APIG.0201', 504).category).toBe('timeout')
     // No exact status: a variant of the same class, then the first.
     expect(entryOf('APIG.0201', 418).status).toBe(400)
-    expect(_.defaultCatalog().lookupAll('ModelArts.0210').map((e) => e.status)).toEqual([400, 401, 403])
+    expect(
+      _.defaultCatalog()
+        .lookupAll('ModelArts.0210')
+        .map((e) => e.status),
+    ).toEqual([400, 401, 403])
     expect(entryOf('ModelArts.0210', 401).category).toBe('auth')
     // Statuses given as alternatives ("400/404") become one variant each.
-    expect(_.defaultCatalog().lookupAll('SFS.TURBO.0001').map((e) => e.status)).toEqual([400, 404])
+    expect(
+      _.defaultCatalog()
+        .lookupAll('SFS.TURBO.0001')
+        .map((e) => e.status),
+    ).toEqual([400, 404])
   })
   it('merges rows with the same code and status, keeping the other messages', () => {
-    const merged = _.defaultCatalog().entries().filter((e) => (e.otherMessages ?? []).length > 0)
+    const merged = _.defaultCatalog()
+      .entries()
+      .filter((e) => (e.otherMessages ?? []).length > 0)
     expect(merged.length).toBeGreaterThan(0)
     for (const e of merged) expect(e.otherMessages).not.toContain(e.message)
   })
@@ -77,18 +94,31 @@ describe('the shipped catalogue', () => {
     expect(_.defaultCatalog().suggest('APIGW.03088')).toContain('APIG.0308')
   })
   it('lookup never throws, whatever the text', () => {
-    fc.assert(fc.property(fc.string(), fc.option(fc.integer()), (code, status) => {
-      const r = status === null ? _.lookup(code) : _.lookup(code, status)
-      expect(O.isNone(r) || typeof r.value.code === 'string').toBe(true)
-    }))
+    fc.assert(
+      fc.property(fc.string(), fc.option(fc.integer()), (code, status) => {
+        const r = status === null ? _.lookup(code) : _.lookup(code, status)
+        expect(O.isNone(r) || typeof r.value.code === 'string').toBe(true)
+      }),
+    )
   })
 })
 
 const file = (entries: ReadonlyArray<unknown>, extra: Record<string, unknown> = {}) => ({
-  service: 'AS', title: 'Auto Scaling', prefixes: ['AS'], sources: [], entries, ...extra,
+  service: 'AS',
+  title: 'Auto Scaling',
+  prefixes: ['AS'],
+  sources: [],
+  entries,
+  ...extra,
 })
 const entry = (over: Record<string, unknown> = {}) => ({
-  code: 'AS.0001', status: 500, message: 'System error.', category: 'server', retry: 'backoff', remedy: 'Retry later.', ...over,
+  code: 'AS.0001',
+  status: 500,
+  message: 'System error.',
+  category: 'server',
+  retry: 'backoff',
+  remedy: 'Retry later.',
+  ...over,
 })
 const issuesOf = (name: string, json: unknown) => {
   const r = _.validateCatalogFile(name, json)
@@ -121,19 +151,29 @@ describe('validation', () => {
     expect(issuesOf('iam.json', file([entry({ code: '1101' })], { bareCodes: true }))).toEqual([])
   })
   it('rejects a prefix owned by two files, and the same code in two files', () => {
-    const r = _.validateCatalog([{ name: 'a.json', content: file([entry()]) }, { name: 'b.json', content: file([entry()], { prefixes: ['AS2'], aliases: { AS: 'AS2' } }) }])
-    expect(E.isLeft(r) && r.left.map(_.drawIssue)).toEqual(['b.json: field "prefixes": prefix "AS" is also owned by a.json', 'b.json: entries[0] (AS.0001): field "code": same code, status and service as an entry of a.json'])
+    const r = _.validateCatalog([
+      { name: 'a.json', content: file([entry()]) },
+      { name: 'b.json', content: file([entry()], { prefixes: ['AS2'], aliases: { AS: 'AS2' } }) },
+    ])
+    expect(E.isLeft(r) && r.left.map(_.drawIssue)).toEqual([
+      'b.json: field "prefixes": prefix "AS" is also owned by a.json',
+      'b.json: entries[0] (AS.0001): field "code": same code, status and service as an entry of a.json',
+    ])
   })
   it('never lets a __proto__ key reach Object.prototype', () => {
-    const json = JSON.parse('{"service":"AS","title":"t","prefixes":["AS"],"sources":[],"__proto__":{"polluted":1},"entries":[{"code":"AS.1","status":400,"message":"m","category":"validation","retry":"never","remedy":"r","__proto__":{"polluted":2}}]}')
+    const json = JSON.parse(
+      '{"service":"AS","title":"t","prefixes":["AS"],"sources":[],"__proto__":{"polluted":1},"entries":[{"code":"AS.1","status":400,"message":"m","category":"validation","retry":"never","remedy":"r","__proto__":{"polluted":2}}]}',
+    )
     _.validateCatalogFile('as.json', json)
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })
   it('never throws on arbitrary JSON', () => {
-    fc.assert(fc.property(fc.jsonValue(), (json) => {
-      const r = _.validateCatalogFile('x.json', json)
-      expect(E.isLeft(r) || E.isRight(r)).toBe(true)
-    }))
+    fc.assert(
+      fc.property(fc.jsonValue(), (json) => {
+        const r = _.validateCatalogFile('x.json', json)
+        expect(E.isLeft(r) || E.isRight(r)).toBe(true)
+      }),
+    )
   })
 })
 
@@ -153,7 +193,9 @@ describe('withCatalog', () => {
     const r = _.withCatalog([{ name: 'local.json', content: extraVariant }])
     expect(E.isRight(r) && r.right.lookupAll('AS.0001').map((e) => e.status)).toEqual([500, 418])
     const clash = _.withCatalog([{ name: 'local.json', content: { ...extraVariant, entries: [entry()] } }])
-    expect(E.isLeft(clash) && clash.left.map(_.drawIssue)).toEqual(['local.json: entries[0] (AS.0001): field "code": conflicts with AS.0001 (status 500) of as.json; to replace it, set "replaces": true and give a "reason"'])
+    expect(E.isLeft(clash) && clash.left.map(_.drawIssue)).toEqual([
+      'local.json: entries[0] (AS.0001): field "code": conflicts with AS.0001 (status 500) of as.json; to replace it, set "replaces": true and give a "reason"',
+    ])
   })
   it('reports a bad user file by name, entry and field', () => {
     const r = _.withCatalog([{ ...mine, entries: [entry({ code: 'SHOP.0001', status: 'x' })] }])
@@ -184,7 +226,15 @@ describe('codes several services print', () => {
     expect(O.map((e: _.CatalogEntry) => e.docsUrl)(catalog.lookup('SubnetNotFound'))).toEqual(O.some(expect.stringContaining('openstack/neutron-lib')))
   })
   it('knows codes of every shape: underscores, several dots, bare numbers, OpenStack types', () => {
-    for (const [code, service] of [['SVCSTG_AMS_4000001', 'SVCSTG_AMS'], ['SVCSTG.SWR.4000013', 'SVCSTG.SWR'], ['CCI.01.400101', 'CCI.01'], ['111500032', 'DCS'], ['PortNotFound', 'Neutron'], ['itemNotFound', 'Nova'], ['0176', 'MRS']] as const) {
+    for (const [code, service] of [
+      ['SVCSTG_AMS_4000001', 'SVCSTG_AMS'],
+      ['SVCSTG.SWR.4000013', 'SVCSTG.SWR'],
+      ['CCI.01.400101', 'CCI.01'],
+      ['111500032', 'DCS'],
+      ['PortNotFound', 'Neutron'],
+      ['itemNotFound', 'Nova'],
+      ['0176', 'MRS'],
+    ] as const) {
       const e = catalog.lookup(code)
       expect(O.isSome(e) && e.value.service, code).toBe(service)
     }

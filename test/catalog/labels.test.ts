@@ -18,7 +18,10 @@ interface Label {
 }
 
 const sample = JSON.parse(readFileSync(new URL('labelled-sample.json', import.meta.url), 'utf8')) as ReadonlyArray<Label>
-const entryOf = (label: Label) => defaultCatalog().lookupAll(label.code).find((e) => e.file === label.file && e.status === label.status)
+const entryOf = (label: Label) =>
+  defaultCatalog()
+    .lookupAll(label.code)
+    .find((e) => e.file === label.file && e.status === label.status)
 
 describe('hand-labelled sample', () => {
   it('is the sample the README describes: 220 distinct entries of the shipped catalogue, messages as shipped', () => {

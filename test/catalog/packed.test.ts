@@ -76,7 +76,19 @@ describe('the shipped catalogue, read lazily', () => {
         expect(fresh.canonicalCode(spelling), spelling).toBe(eager.canonicalCode(spelling))
       }
     }
-    for (const [code, status, service] of [['APIGW.0308', 429, undefined], ['DBS.200010', 400, 'gaussdb-nosql'], ['DBS.200010', 403, 'taurusdb'], ['VPC.0101', undefined, 'EIP'], ['APIG.0201', 418, undefined], ['SubnetNotFound', 404, undefined], ['NoSuchBucket', undefined, undefined], ['1101', 401, undefined], ['apigw.9999', 500, undefined], ['', undefined, undefined], ['.', undefined, undefined]] as const) {
+    for (const [code, status, service] of [
+      ['APIGW.0308', 429, undefined],
+      ['DBS.200010', 400, 'gaussdb-nosql'],
+      ['DBS.200010', 403, 'taurusdb'],
+      ['VPC.0101', undefined, 'EIP'],
+      ['APIG.0201', 418, undefined],
+      ['SubnetNotFound', 404, undefined],
+      ['NoSuchBucket', undefined, undefined],
+      ['1101', 401, undefined],
+      ['apigw.9999', 500, undefined],
+      ['', undefined, undefined],
+      ['.', undefined, undefined],
+    ] as const) {
       expect(fresh.lookup(code, status, service), `${code} ${status} ${service}`).toEqual(eager.lookup(code, status, service))
     }
     for (const code of ['AS.00011', 'APIGW.03088', 'ecs.000', 'NoSuchBuckett', 'zzz']) expect(fresh.suggest(code), code).toEqual(eager.suggest(code))

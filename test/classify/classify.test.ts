@@ -7,10 +7,14 @@ describe('classify', () => {
     const entry = O.some({ status: 400, category: 'quota' as const, retry: 'never' as const })
     expect(_.classify(400, entry, O.none)).toEqual({ category: 'quota', retry: { retryable: false, strategy: 'never' }, documentedStatus: null })
   })
-  it('lets the observed status and the response\'s wording decide when the statuses differ', () => {
+  it("lets the observed status and the response's wording decide when the statuses differ", () => {
     // Documented as a generic 400, observed as a 403 "Policy doesn't allow": a permission problem.
     const entry = O.some({ status: 400, category: 'validation' as const, retry: 'never' as const })
-    expect(_.classify(403, entry, O.none, "Policy doesn't allow iam:users:list to be performed.")).toEqual({ category: 'permission', retry: { retryable: false, strategy: 'never' }, documentedStatus: 400 })
+    expect(_.classify(403, entry, O.none, "Policy doesn't allow iam:users:list to be performed.")).toEqual({
+      category: 'permission',
+      retry: { retryable: false, strategy: 'never' },
+      documentedStatus: 400,
+    })
     // Nova's overLimit: documented 413 (payload), but the response says what it is.
     const overLimit = O.some({ status: 429, category: 'throttled' as const, retry: 'backoff' as const })
     expect(_.classify(413, overLimit, O.none, 'Quota exceeded for cores: Requested 4, but already used 20 of 20 cores').category).toBe('quota')

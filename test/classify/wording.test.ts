@@ -22,12 +22,17 @@ describe('categorizeWording memo', () => {
 
   it('a message and the same message with a description that says nothing agree (memoised and not)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(400, 401, 403, 404, 409, 413, 429, 500, 503), fc.constantFrom(...cases.map(([, m]) => m), 'Token expired.', 'Too many requests.', 'The name already exists.'), fc.string({ maxLength: 20 }), (status, sentence, noise) => {
+      fc.property(
+        fc.constantFrom(400, 401, 403, 404, 409, 413, 429, 500, 503),
+        fc.constantFrom(...cases.map(([, m]) => m), 'Token expired.', 'Too many requests.', 'The name already exists.'),
+        fc.string({ maxLength: 20 }),
+        (status, sentence, noise) => {
           const message = `${sentence} ${noise.replace(/[A-Za-z]/g, '')}`
           const memoised = categorizeWording(status, message)
           expect(categorizeWording(status, message)).toEqual(memoised)
           expect(categorizeWording(status, message, '.').category).toBe(memoised.category)
-        }),
+        },
+      ),
     )
   })
 

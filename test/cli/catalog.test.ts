@@ -22,17 +22,33 @@ const readCsv = (text: string): Array<Array<string>> => {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++ } else if (c === '"') quoted = false
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
       else field += c
     } else if (c === '"') quoted = true
-    else if (c === ',') { row.push(field); field = '' }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++ }
-    else field += c
+    else if (c === ',') {
+      row.push(field)
+      field = ''
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i++
+    } else field += c
   }
   return rows
 }
 
-const shop = { service: 'SHOP', title: 'Shop', prefixes: ['SHOP'], sources: [], entries: [{ code: 'SHOP.0001', status: 409, message: 'Basket "locked", sorry.', category: 'conflict', retry: 'backoff', remedy: 'Wait, then retry.' }] }
+const shop = {
+  service: 'SHOP',
+  title: 'Shop',
+  prefixes: ['SHOP'],
+  sources: [],
+  entries: [{ code: 'SHOP.0001', status: 409, message: 'Basket "locked", sorry.', category: 'conflict', retry: 'backoff', remedy: 'Wait, then retry.' }],
+}
 
 describe('otc-errors catalog export', () => {
   it('prints every entry as CSV with stable columns, quoting where needed', () => {
@@ -47,7 +63,10 @@ describe('otc-errors catalog export', () => {
     for (const row of rows) expect(row.length).toBe(7)
   })
   it('prints NDJSON and JSON with the same rows', () => {
-    const nd = run(['catalog', 'export', '--format', 'ndjson']).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const nd = run(['catalog', 'export', '--format', 'ndjson'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     const json = JSON.parse(run(['catalog', 'export', '--format', 'json']).stdout) as Array<Record<string, unknown>>
     expect(nd).toEqual(json)
     expect(Object.keys(nd[0]!)).toEqual(['code', 'service', 'status', 'category', 'retryable', 'strategy', 'message'])
@@ -58,7 +77,10 @@ describe('otc-errors catalog export', () => {
     const rows = readCsv(run(['catalog', 'export', '--catalog', dir]).stdout)
     expect(rows.find((row) => row[0] === 'SHOP.0001')).toEqual(['SHOP.0001', 'SHOP', '409', 'conflict', 'true', 'backoff', 'Basket "locked", sorry.'])
     const bad = run(['catalog', 'export', '--format', 'xml'])
-    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, 'otc-errors catalog: --format expects one of csv, ndjson, json, postgres, duckdb, clickhouse, elasticsearch, vector, otel, got "xml"'])
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
+      2,
+      'otc-errors catalog: --format expects one of csv, ndjson, json, postgres, duckdb, clickhouse, elasticsearch, vector, otel, got "xml"',
+    ])
   })
 })
 
@@ -73,11 +95,17 @@ describe('--catalog and validate --strict', () => {
   it('classify sees the user catalogue, prefix case and all', () => {
     const log = 'status=409 error_code=shop.0001\nerror_code=SHOP.0001\n'
     // Without it, a lower-case unknown prefix is no code at all (like `file.0001`), and SHOP.0001 is unknown.
-    const without = run(['classify', '--format', 'ndjson'], log).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const without = run(['classify', '--format', 'ndjson'], log)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(without).toEqual([{ line: 2, code: 'SHOP.0001', service: 'SHOP', category: 'unknown', retryable: false, known: false }])
     const r = run(['classify', '--format', 'ndjson', '--catalog', dir], log)
     expect(r.code).toBe(0)
-    const found = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const found = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(found).toEqual([
       { line: 1, code: 'shop.0001', service: 'SHOP', status: 409, category: 'conflict', retryable: true, known: true },
       { line: 2, code: 'SHOP.0001', service: 'SHOP', category: 'conflict', retryable: true, known: true },
@@ -96,7 +124,16 @@ describe('--catalog and validate --strict', () => {
   it('validate --strict passes on the shipped catalogue and fails on unreviewed entries', () => {
     expect(run(['validate', '--strict']).code).toBe(0)
     const weak = join(mkdtempSync(join(tmpdir(), 'otc-strict-')), 'weak.json')
-    writeFileSync(weak, JSON.stringify({ ...shop, entries: [{ ...shop.entries[0], category: 'unknown' }, { ...shop.entries[0], code: 'SHOP.0002', rule: 'fallback: no telling wording' }] }))
+    writeFileSync(
+      weak,
+      JSON.stringify({
+        ...shop,
+        entries: [
+          { ...shop.entries[0], category: 'unknown' },
+          { ...shop.entries[0], code: 'SHOP.0002', rule: 'fallback: no telling wording' },
+        ],
+      }),
+    )
     expect(run(['validate', weak]).code).toBe(0)
     const r = run(['validate', weak, '--strict'])
     expect(r.code).toBe(1)
@@ -110,7 +147,12 @@ describe('--catalog and validate --strict', () => {
     writeFileSync(join(dir, 'shop.json'), JSON.stringify(risky))
     const r = run(['catalog', 'export', '--format', 'postgres', '--out', join(dir, 'pg'), '--catalog', join(dir, 'shop.json')])
     expect(r.code).toBe(0)
-    expect(r.stdout.trim().split('\n').map((p) => p.slice(dir.length + 4))).toEqual(['otc-code-lookup.csv', 'otc-errors.postgres.sql', 'otc-code-pattern.postgres.txt'])
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((p) => p.slice(dir.length + 4)),
+    ).toEqual(['otc-code-lookup.csv', 'otc-errors.postgres.sql', 'otc-code-pattern.postgres.txt'])
     const csv = readCsv(readFileSync(join(dir, 'pg', 'otc-code-lookup.csv'), 'utf8'))
     expect(csv[0]).toEqual(['code_key', 'code', 'service', 'status', 'category', 'retryable', 'strategy', 'message'])
     const row = csv.find((c) => c[0] === 'shop.0002')

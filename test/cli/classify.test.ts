@@ -25,10 +25,7 @@ async function* chunksOf(bytes: Uint8Array, size = 7): AsyncGenerator<Uint8Array
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size)
 }
 
-const memoryIO = (
-  files: Readonly<Record<string, string | Uint8Array>>,
-  options: { readonly stdin?: string; readonly tty?: boolean; readonly streaming?: boolean } = {},
-) => {
+const memoryIO = (files: Readonly<Record<string, string | Uint8Array>>, options: { readonly stdin?: string; readonly tty?: boolean; readonly streaming?: boolean } = {}) => {
   let stdout = ''
   let stderr = ''
   const bytesOf = (path: string): Uint8Array | undefined => {
@@ -96,9 +93,22 @@ describe('classify --format json', () => {
 describe('classify --format ndjson', () => {
   it('prints one finding a line, with the file and the 1-based line', async () => {
     const r = await run(['app.log', '--format', 'ndjson'])
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines).toHaveLength(5)
-    expect(lines[0]).toEqual({ file: 'app.log', line: 2, code: 'APIGW.0308', service: 'APIG', status: 429, category: 'throttled', retryable: true, known: true, requestId: '77aa0f3c' })
+    expect(lines[0]).toEqual({
+      file: 'app.log',
+      line: 2,
+      code: 'APIGW.0308',
+      service: 'APIG',
+      status: 429,
+      category: 'throttled',
+      retryable: true,
+      known: true,
+      requestId: '77aa0f3c',
+    })
     expect(lines[3]).toEqual({ file: 'app.log', line: 5, code: 'FOO.0001', service: 'FOO', status: 503, category: 'unavailable', retryable: true, known: false })
     expect(lines.map((l) => l['line'])).toEqual([2, 3, 4, 5, 6])
   })
@@ -111,16 +121,39 @@ describe('classify --format ndjson', () => {
   it('--fields otel and --fields ecs rename the fields to OpenTelemetry and ECS names', async () => {
     const first = async (fields: string) => JSON.parse((await run(['app.log', '--format', 'ndjson', '--fields', fields])).stdout.split('\n')[0] ?? '') as unknown
     expect(await first('otel')).toEqual({
-      'log.file.path': 'app.log', 'otc.log.line': 2, 'error.type': 'APIGW.0308', 'http.response.status_code': 429, 'otc.error.service': 'APIG',
-      'otc.error.category': 'throttled', 'otc.error.retryable': true, 'otc.error.known': true, 'otc.request_id': '77aa0f3c',
+      'log.file.path': 'app.log',
+      'otc.log.line': 2,
+      'error.type': 'APIGW.0308',
+      'http.response.status_code': 429,
+      'otc.error.service': 'APIG',
+      'otc.error.category': 'throttled',
+      'otc.error.retryable': true,
+      'otc.error.known': true,
+      'otc.request_id': '77aa0f3c',
     })
     expect(await first('ecs')).toEqual({
-      'log.file.path': 'app.log', 'otc.log.line': 2, 'event.outcome': 'failure', 'error.code': 'APIGW.0308', 'error.type': 'throttled', 'http.response.status_code': 429,
-      'http.request.id': '77aa0f3c', 'otc.error.service': 'APIG', 'otc.error.retryable': true, 'otc.error.known': true,
+      'log.file.path': 'app.log',
+      'otc.log.line': 2,
+      'event.outcome': 'failure',
+      'error.code': 'APIGW.0308',
+      'error.type': 'throttled',
+      'http.response.status_code': 429,
+      'http.request.id': '77aa0f3c',
+      'otc.error.service': 'APIG',
+      'otc.error.retryable': true,
+      'otc.error.known': true,
     })
     expect(await first('otc-errors')).toEqual(JSON.parse((await run(['app.log', '--format', 'ndjson'])).stdout.split('\n')[0] ?? ''))
     const stdin = await run(['--format', 'ndjson', '--fields', 'ecs'], {}, { stdin: 'AS.0001\n' })
-    expect(JSON.parse(stdin.stdout)).toEqual({ 'otc.log.line': 1, 'event.outcome': 'failure', 'error.code': 'AS.0001', 'error.type': 'server', 'otc.error.service': 'AS', 'otc.error.retryable': true, 'otc.error.known': true })
+    expect(JSON.parse(stdin.stdout)).toEqual({
+      'otc.log.line': 1,
+      'event.outcome': 'failure',
+      'error.code': 'AS.0001',
+      'error.type': 'server',
+      'otc.error.service': 'AS',
+      'otc.error.retryable': true,
+      'otc.error.known': true,
+    })
   })
 })
 
@@ -196,11 +229,16 @@ describe('classify --format html', () => {
     const html = r.stdout
     expect(html.startsWith('<!doctype html>')).toBe(true)
     expect([...html.matchAll(/<tr data-code="([^"]+)"><td>.*?data-count="(\d+)"/g)].map((m) => [m[1], Number(m[2])])).toEqual([
-      ['APIGW.0308', 2], ['AS.0001', 1], ['FOO.0001', 1], ['NoSuchBucket', 1],
+      ['APIGW.0308', 2],
+      ['AS.0001', 1],
+      ['FOO.0001', 1],
+      ['NoSuchBucket', 1],
     ])
     expect(html).toContain('app.log:2</span><br><code>2024-05-01T12:30:06.001Z ERROR status=429 error_code=APIGW.0308 request_id=77aa0f3c</code>')
     expect(html).toContain('app.log:6</span>')
-    const data = JSON.parse(/<script type="application\/json" id="otcReportData">(.*?)<\/script>/.exec(html)?.[1] ?? 'null') as { timeline: { untimed: number; categories: Record<string, ReadonlyArray<number>> } }
+    const data = JSON.parse(/<script type="application\/json" id="otcReportData">(.*?)<\/script>/.exec(html)?.[1] ?? 'null') as {
+      timeline: { untimed: number; categories: Record<string, ReadonlyArray<number>> }
+    }
     expect(data.timeline.categories['throttled']?.reduce((a, b) => a + b, 0)).toBe(2)
     // Lines 3 and 4 carry no time; line 5's bare time has no date anywhere.
     expect(data.timeline.untimed).toBe(3)

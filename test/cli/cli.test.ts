@@ -17,8 +17,16 @@ describe('otc-errors (built)', () => {
     const r = run(['explain', 'examples/as-0001.http', '--json'])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({
-      ok: false, status: 400, statusClass: '4xx', code: 'AS.0001', service: 'AS', message: 'The request message format is invalid.',
-      requestId: '5a3f1f0c9e2b4d7a8c6e0b1d2f3a4b5c', category: 'validation', retry: { retryable: false, strategy: 'never' }, known: true,
+      ok: false,
+      status: 400,
+      statusClass: '4xx',
+      code: 'AS.0001',
+      service: 'AS',
+      message: 'The request message format is invalid.',
+      requestId: '5a3f1f0c9e2b4d7a8c6e0b1d2f3a4b5c',
+      category: 'validation',
+      retry: { retryable: false, strategy: 'never' },
+      known: true,
     })
   })
   it.each([
@@ -72,7 +80,16 @@ describe('otc-errors (built)', () => {
   it('validate DIR names the file, the entry and the field of each problem', () => {
     const dir = mkdtempSync(join(tmpdir(), 'otc-catalog-'))
     const entry = { code: 'SHOP.0001', status: 409, message: 'Locked.', category: 'conflict', retry: 'never', remedy: 'Wait.' }
-    writeFileSync(join(dir, 'shop.json'), JSON.stringify({ service: 'SHOP', title: 'Shop', prefixes: ['SHOP'], sources: [], entries: [entry, { ...entry, code: 'SHOP.0002', status: 999 }, { ...entry, code: 'AS.0001' }] }))
+    writeFileSync(
+      join(dir, 'shop.json'),
+      JSON.stringify({
+        service: 'SHOP',
+        title: 'Shop',
+        prefixes: ['SHOP'],
+        sources: [],
+        entries: [entry, { ...entry, code: 'SHOP.0002', status: 999 }, { ...entry, code: 'AS.0001' }],
+      }),
+    )
     writeFileSync(join(dir, 'broken.json'), '{"service": ')
     const r = run(['validate', dir])
     expect(r.code).toBe(1)
@@ -81,7 +98,12 @@ describe('otc-errors (built)', () => {
     expect(r.stdout).toMatch(/broken\.json: field "\(file\)": not valid JSON/)
     const json = JSON.parse(run(['validate', dir, '--json']).stdout) as { ok: boolean; issues: Array<{ file: string; entry: number | null; field: string }> }
     expect(json.ok).toBe(false)
-    expect(json.issues.map((i) => [i.entry, i.field])).toEqual(expect.arrayContaining([[1, 'status'], [2, 'code']]))
+    expect(json.issues.map((i) => [i.entry, i.field])).toEqual(
+      expect.arrayContaining([
+        [1, 'status'],
+        [2, 'code'],
+      ]),
+    )
     expect(run(['validate', join(dir, 'missing')]).code).toBe(2)
   })
   it('validate catalog checks the committed files', () => {

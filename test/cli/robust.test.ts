@@ -29,7 +29,10 @@ const oneLine = (text: string) => text.trim().split('\n').length === 1 && !/\n\s
 describe('CLI robustness', () => {
   const dir = mkdtempSync(join(tmpdir(), 'otc-robust-'))
   const binary = join(dir, 'binary.dat')
-  writeFileSync(binary, Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256))
+  writeFileSync(
+    binary,
+    Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256),
+  )
 
   it('binary input: a clear line and exit 2 as a response, a classified body with --status', () => {
     const r = run(['explain', binary])
@@ -103,7 +106,10 @@ describe('CLI robustness', () => {
     } catch {
       return // no mkfifo here
     }
-    const r = spawnSync('sh', ['-c', `printf 'status=429 APIGW.0308\\n' > '${fifo}' & '${process.execPath}' '${bin}' classify --format json '${fifo}'`], { cwd: root, encoding: 'utf8' })
+    const r = spawnSync('sh', ['-c', `printf 'status=429 APIGW.0308\\n' > '${fifo}' & '${process.execPath}' '${bin}' classify --format json '${fifo}'`], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(r.status).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ byCode: { 'APIGW.0308': 1 } })
   })

@@ -11,15 +11,27 @@ const THROTTLED = { error_code: 'APIGW.0308', error_msg: 'The throttling thresho
 describe('fromAxiosError', () => {
   it('a response: status, AxiosHeaders and parsed JSON data', () => {
     const headers = new AxiosHeaders({ 'Content-Type': 'application/json', 'Retry-After': '2', 'X-Request-Id': 'ax-1' })
-    const error = new AxiosError('Request failed with status code 429', 'ERR_BAD_REQUEST', undefined, undefined, { status: 429, statusText: '', headers, data: THROTTLED, config: { headers: new AxiosHeaders() } })
+    const error = new AxiosError('Request failed with status code 429', 'ERR_BAD_REQUEST', undefined, undefined, {
+      status: 429,
+      statusText: '',
+      headers,
+      data: THROTTLED,
+      config: { headers: new AxiosHeaders() },
+    })
     const e = _.fromAxiosError(error)
     expect(e._tag === 'ApiError' && [e.status, e.code, e.requestId, e.retry]).toEqual([429, 'APIGW.0308', 'ax-1', { retryable: true, strategy: 'after', delayMs: 2000 }])
   })
   it('text, bytes and streams as data', () => {
-    const text = _.fromAxiosError({ response: { status: 400, headers: { 'content-type': 'application/json' }, data: '{\n "error_msg": The request message format is invalid.",\n "error_code": "AS.0001"\n}' } })
+    const text = _.fromAxiosError({
+      response: { status: 400, headers: { 'content-type': 'application/json' }, data: '{\n "error_msg": The request message format is invalid.",\n "error_code": "AS.0001"\n}' },
+    })
     const bytes = _.fromAxiosError({ response: { status: 404, headers: {}, data: new TextEncoder().encode('{"error_code":"AS.2007","error_msg":"x"}').buffer } })
     const stream = _.fromAxiosError({ response: { status: 503, headers: {}, data: { pipe: () => undefined } } })
-    expect([text, bytes, stream].map((e) => e._tag === 'ApiError' && [e.status, e.code, e.shape])).toEqual([[400, 'AS.0001', 'broken-json'], [404, 'AS.2007', 'error_code'], [503, null, 'empty']])
+    expect([text, bytes, stream].map((e) => e._tag === 'ApiError' && [e.status, e.code, e.shape])).toEqual([
+      [400, 'AS.0001', 'broken-json'],
+      [404, 'AS.2007', 'error_code'],
+      [503, null, 'empty'],
+    ])
   })
   it('no response: timeouts, cancellations and network failures', () => {
     const reasons = [
@@ -46,9 +58,24 @@ describe('fromAxiosError', () => {
   })
   it('never throws', () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, fc.record({ isAxiosError: fc.boolean(), code: fc.string(), message: fc.anything(), response: fc.record({ status: fc.integer(), headers: fc.anything(), data: fc.anything() }), config: fc.anything() }, { requiredKeys: [] })), (input) => {
-        expect(['ApiError', 'PayloadError', 'TransportError']).toContain(_.fromAxiosError(input)._tag)
-      }),
+      fc.property(
+        fc.oneof(
+          anyValue,
+          fc.record(
+            {
+              isAxiosError: fc.boolean(),
+              code: fc.string(),
+              message: fc.anything(),
+              response: fc.record({ status: fc.integer(), headers: fc.anything(), data: fc.anything() }),
+              config: fc.anything(),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        (input) => {
+          expect(['ApiError', 'PayloadError', 'TransportError']).toContain(_.fromAxiosError(input)._tag)
+        },
+      ),
       { numRuns: 500 },
     )
   })

@@ -213,7 +213,10 @@ describe.each(CLIENTS)('%s, end to end through the retry executor', (_name, clie
   it('"operation in progress" (DBS.200019) gets the busy backoff', async () => {
     const s = scenario(client, 'busy')
     expect(await s.program()).toEqual(E.right({ id: 'ok' }))
-    expect(s.events.map((e) => [e.busy, e.strategy])).toEqual([[true, 'backoff'], [true, 'backoff']])
+    expect(s.events.map((e) => [e.busy, e.strategy])).toEqual([
+      [true, 'backoff'],
+      [true, 'backoff'],
+    ])
   })
   it('an expired token: refreshed once, then the retry carries the new one; the tokens appear nowhere', async () => {
     const refreshed: Array<string> = []
@@ -231,7 +234,10 @@ describe.each(CLIENTS)('%s, end to end through the retry executor', (_name, clie
     const s = scenario(client, 'invalid')
     const r = await s.program()
     expect(E.isLeft(r) && r.left._tag === 'ApiError' && [r.left.code, r.left.shape, r.left.requestId, r.left.category]).toEqual([
-      'AS.0001', 'broken-json', '5a3f1f0c9e2b4d7a8c6e0b1d2f3a4b5c', 'validation',
+      'AS.0001',
+      'broken-json',
+      '5a3f1f0c9e2b4d7a8c6e0b1d2f3a4b5c',
+      'validation',
     ])
     expect(s.requests()).toHaveLength(1)
   })

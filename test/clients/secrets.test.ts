@@ -16,7 +16,15 @@ const OPAQUE = 'opaque-s3cr3t-value-42'
 
 /** Everything a program could log or send on about an error. */
 const rendered = (e: ServiceError): string =>
-  [JSON.stringify(e), String(e), draw(e), JSON.stringify(toProblemDetails(e)), JSON.stringify(toOtelAttributes(e)), JSON.stringify(toOtelStatus(e)), JSON.stringify(fromProblemDetails(toProblemDetails(e)))].join('\n')
+  [
+    JSON.stringify(e),
+    String(e),
+    draw(e),
+    JSON.stringify(toProblemDetails(e)),
+    JSON.stringify(toOtelAttributes(e)),
+    JSON.stringify(toOtelStatus(e)),
+    JSON.stringify(fromProblemDetails(toProblemDetails(e))),
+  ].join('\n')
 
 const expectClean = (e: ServiceError, ...secrets: ReadonlyArray<string>) => {
   const text = rendered(e)
@@ -40,7 +48,8 @@ describe('no secrets in what the acting-on-errors modules produce', () => {
       `{"status_code":403,"request_id":"q","error_code":"IAM.0002","error_message":"Authorization: Bearer ${OPAQUE} not allowed"}`,
       `Authentication Failed, error message: {"error":{"message":"password=${OPAQUE}","code":401,"title":"Unauthorized"}}`,
       `{"ErrorMessage": "dial tcp: X-Auth-Token=${OPAQUE} connection refused"}`,
-    ]) expectClean(fromSdkError(text), OPAQUE)
+    ])
+      expectClean(fromSdkError(text), OPAQUE)
   })
   it('token-shaped values without a name (PKI and Fernet tokens) are removed too', () => {
     const fernet = `gAAAAABl${'x1Y2'.repeat(30)}`

@@ -14,9 +14,7 @@ const decodeUnknown = _.decode(t.unknown)
 describe('decode: successes', () => {
   it('gives the payload checked by the codec', () => {
     const Group = t.type({ id: t.string })
-    expect(_.decode(Group)({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":"g1","extra":1}' })).toEqual(
-      E.right({ id: 'g1', extra: 1 }),
-    )
+    expect(_.decode(Group)({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":"g1","extra":1}' })).toEqual(E.right({ id: 'g1', extra: 1 }))
   })
   it('reads bytes, with a BOM', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"id":"x"}')])
@@ -59,9 +57,7 @@ describe('decode: errors', () => {
   })
   it('keeps the code as printed, and the catalogue spelling apart', () => {
     const e = apiErrorOf(decodeUnknown({ status: 429, body: '{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}' }))
-    expect([e.code, e.service, e.known, e.catalog?.code, e.category, e.retry.strategy]).toEqual([
-      'APIGW.0308', 'APIG', true, 'APIG.0308', 'throttled', 'backoff',
-    ])
+    expect([e.code, e.service, e.known, e.catalog?.code, e.category, e.retry.strategy]).toEqual(['APIGW.0308', 'APIG', true, 'APIG.0308', 'throttled', 'backoff'])
   })
   it('honours Retry-After in seconds and as a date', () => {
     const body = '{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}'
@@ -79,7 +75,9 @@ describe('decode: errors', () => {
     expect([e.code, e.message, e.category, e.retry.strategy]).toEqual([null, 'The request you have made requires authentication.', 'auth', 'reauth'])
   })
   it('an HTML gateway page gives the title as message', () => {
-    const e = apiErrorOf(decodeUnknown({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' }))
+    const e = apiErrorOf(
+      decodeUnknown({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' }),
+    )
     expect([e.code, e.message, e.category, e.retry.strategy]).toEqual([null, '502 Bad Gateway', 'unavailable', 'backoff'])
   })
   it('OBS XML gives code, message and request id', () => {

@@ -34,7 +34,9 @@ describe('decodeFetch', () => {
   it('decodes an error response with its headers', async () => {
     const r = await _.decodeFetch(t.unknown)(() => fetch(`${base}/throttled`))()
     expect(E.isLeft(r) && r.left._tag === 'ApiError' && [r.left.code, r.left.requestId, r.left.retry]).toEqual([
-      'APIGW.0308', 'srv-1', { retryable: true, strategy: 'after', delayMs: 3000 },
+      'APIGW.0308',
+      'srv-1',
+      { retryable: true, strategy: 'after', delayMs: 3000 },
     ])
   })
   it('a refused connection is a network TransportError', async () => {
@@ -70,7 +72,7 @@ describe('decodeFetch', () => {
 })
 
 describe('decodeFetch and the service a response came from', () => {
-  it('picks the variant of the endpoint\'s service for a code several services print', async () => {
+  it("picks the variant of the endpoint's service for a code several services print", async () => {
     // DBS.200010 is documented as a 400 by DDS and GeminiDB, a 403 by RDS, GaussDB and TaurusDB.
     const body = '{"error_code":"DBS.200010","error_msg":"The DB instance does not exist."}'
     const response = new Response(body, { status: 400 })
@@ -97,7 +99,14 @@ describe('toTransportError (the one reader of a thrown value, for fetch and ever
   })
 
   it('never throws: a hostile value gives the fallback reason', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom') } })
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom')
+        },
+      },
+    )
     expect(_.toTransportError(hostile, 'read')).toMatchObject({ _tag: 'TransportError', reason: 'read' })
   })
 })

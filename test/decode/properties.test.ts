@@ -40,7 +40,7 @@ describe('decode properties', () => {
     fc.assert(
       fc.property(hostile, ({ status, key, inner }) => {
         const body = `{"${key}": ${inner}, "error": {"${key}": ${inner}, "code": "AS.0001"}, "errors": [{"${key}": ${inner}}]}`
-        decodeUnknown({ status, headers: { [key]: 'yes', __proto__: 'x' } as Record<string, string>, body })
+        decodeUnknown({ status, headers: { [key]: 'yes', __proto__: 'x' }, body })
         explain({ status, body })
         expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
         expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
@@ -59,15 +59,26 @@ describe('decode properties', () => {
         fc.constantFrom('plain', 'in-message', 'in-code', 'in-request-id', 'xml'),
         (status, name, secret, where) => {
           const body =
-            where === 'in-message' ? JSON.stringify({ error_code: 'IAM.0001', error_msg: `bad token ${secret}` })
-            : where === 'in-code' ? JSON.stringify({ error_code: secret, error_msg: 'x' })
-            : where === 'in-request-id' ? JSON.stringify({ error_code: 'AS.0001', error_msg: 'x', request_id: secret })
-            : where === 'xml' ? `<Error><Code>AccessDenied</Code><Message>${secret}</Message></Error>`
-            : '{"error_code":"AS.0001","error_msg":"x"}'
+            where === 'in-message'
+              ? JSON.stringify({ error_code: 'IAM.0001', error_msg: `bad token ${secret}` })
+              : where === 'in-code'
+                ? JSON.stringify({ error_code: secret, error_msg: 'x' })
+                : where === 'in-request-id'
+                  ? JSON.stringify({ error_code: 'AS.0001', error_msg: 'x', request_id: secret })
+                  : where === 'xml'
+                    ? `<Error><Code>AccessDenied</Code><Message>${secret}</Message></Error>`
+                    : '{"error_code":"AS.0001","error_msg":"x"}'
           const r = decodeUnknown({ status, headers: { [name]: secret, 'x-request-id': where === 'plain' ? secret.slice(0, 3) : 'r' }, body })
           if (E.isRight(r)) throw new Error('expected a Left')
           const e = r.left
-          const renderings = [String(e), draw(e), JSON.stringify(e), inspect(e, { depth: 20 }), e.message ?? '', JSON.stringify(explain({ status, headers: { [name]: secret }, body }))]
+          const renderings = [
+            String(e),
+            draw(e),
+            JSON.stringify(e),
+            inspect(e, { depth: 20 }),
+            e.message ?? '',
+            JSON.stringify(explain({ status, headers: { [name]: secret }, body })),
+          ]
           for (const text of renderings) expect(text).not.toContain(secret)
         },
       ),

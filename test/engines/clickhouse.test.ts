@@ -13,9 +13,11 @@ import { classifyPerCode, cli, perCode, writeLog } from './agreement.js'
 const server = ['/usr/bin/clickhouse-server', '/usr/sbin/clickhouse-server', '/usr/bin/clickhouse'].find(existsSync)
 const client = ['/usr/bin/clickhouse-client'].find(existsSync)
 const missing =
-  server === undefined ? 'no clickhouse-server: `apt-get install -y clickhouse-server` (.ci/run does)'
-  : client === undefined ? 'no clickhouse-client: `apt-get install -y clickhouse-client`'
-  : null
+  server === undefined
+    ? 'no clickhouse-server: `apt-get install -y clickhouse-server` (.ci/run does)'
+    : client === undefined
+      ? 'no clickhouse-client: `apt-get install -y clickhouse-client`'
+      : null
 
 /** A port nobody listens on right now. */
 const freePort = (): Promise<number> =>
@@ -72,7 +74,10 @@ describeIfAvailable(missing)('ClickHouse: codes found and classified inside the 
     const tsv = log.lines.map((line, i) => `${i + 1}\t${line.replace(/\\/g, '\\\\').replace(/\t/g, '\\t')}\n`).join('')
     query(['--query', 'INSERT INTO otc_log_lines FORMAT TabSeparated'], tsv)
     expect(query(['--query', 'SELECT count() FROM otc_log_lines']).trim()).toBe(String(log.lines.length))
-    const rows = query(['--query', "SELECT code, count(), arrayStringConcat(groupUniqArray(category), ',') FROM otc_error_findings GROUP BY code ORDER BY code FORMAT TabSeparated"])
+    const rows = query([
+      '--query',
+      "SELECT code, count(), arrayStringConcat(groupUniqArray(category), ',') FROM otc_error_findings GROUP BY code ORDER BY code FORMAT TabSeparated",
+    ])
       .trim()
       .split('\n')
       .map((row) => row.split('\t') as unknown as readonly [string, number, string])

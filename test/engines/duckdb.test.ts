@@ -37,10 +37,12 @@ describeIfAvailable(duck === undefined ? 'no @duckdb/node-api (its native binary
     // The recipe reads otc-codes.csv relative to the working directory: point it at dir.
     const script = readFileSync(join(dir, 'otc-errors.duckdb.sql'), 'utf8').replace("read_csv('otc-code-lookup.csv'", `read_csv('${join(dir, 'otc-code-lookup.csv')}'`)
     await c.run(script)
-    await c.run(`INSERT INTO otc_log_lines SELECT row_number() OVER () AS line_no, line FROM read_csv('${log.path}', header = false, columns = {'line': 'VARCHAR'}, delim = '\x01', quote = '', escape = '', auto_detect = false)`)
+    await c.run(
+      `INSERT INTO otc_log_lines SELECT row_number() OVER () AS line_no, line FROM read_csv('${log.path}', header = false, columns = {'line': 'VARCHAR'}, delim = '\x01', quote = '', escape = '', auto_detect = false)`,
+    )
     const loaded = await c.runAndReadAll('SELECT count(*)::INTEGER FROM otc_log_lines')
     expect(loaded.getRows()[0]?.[0]).toBe(log.lines.length)
-    const result = await c.runAndReadAll('SELECT code, count(*)::INTEGER, string_agg(DISTINCT category, \',\') FROM otc_error_findings GROUP BY code ORDER BY code')
+    const result = await c.runAndReadAll("SELECT code, count(*)::INTEGER, string_agg(DISTINCT category, ',') FROM otc_error_findings GROUP BY code ORDER BY code")
     const engine = perCode(result.getRows() as unknown as ReadonlyArray<readonly [string, number, string]>)
     const library = classifyPerCode(log.path)
     expect(Object.keys(library).length).toBeGreaterThan(300)

@@ -11,15 +11,20 @@ import { classifyPerCode, cli, perCode, writeLog } from './agreement.js'
 
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname
 const root = new URL('../..', import.meta.url).pathname
-const pgBin = ['/usr/local/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find((d) => existsSync(join(d, 'pg_ctl')) && existsSync(join(d, 'initdb')))
+const pgBin = ['/usr/local/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find(
+  (d) => existsSync(join(d, 'pg_ctl')) && existsSync(join(d, 'initdb')),
+)
 const psql = ['/usr/bin/psql', '/usr/local/bin/psql'].find(existsSync)
 const isRoot = process.getuid?.() === 0
 const pgUser = isRoot ? spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }) : undefined
 const missing =
-  pgBin === undefined ? 'no PostgreSQL server binaries (pg_ctl, initdb): `apt-get install -y postgresql` (.ci/run does)'
-  : psql === undefined ? 'no psql client: `apt-get install -y postgresql-client`'
-  : isRoot && pgUser?.status !== 0 ? 'running as root without a postgres user to run the server as: `apt-get install -y postgresql` creates one'
-  : null
+  pgBin === undefined
+    ? 'no PostgreSQL server binaries (pg_ctl, initdb): `apt-get install -y postgresql` (.ci/run does)'
+    : psql === undefined
+      ? 'no psql client: `apt-get install -y postgresql-client`'
+      : isRoot && pgUser?.status !== 0
+        ? 'running as root without a postgres user to run the server as: `apt-get install -y postgresql` creates one'
+        : null
 
 /** The recipe's SQL, read from the docs page so the documented commands are the tested ones. */
 const recipe = (): string => {
@@ -37,7 +42,11 @@ describeIfAvailable(missing)('PostgreSQL: enrich log findings with the catalogue
   const asServer = (cmd: string, args: ReadonlyArray<string>) =>
     isRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, [...args], { stdio: 'pipe' })
   const sql = (script: string, files: ReadonlyArray<string> = []) =>
-    execFileSync(psql!, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', socket, '-U', isRoot ? 'postgres' : (process.env['USER'] ?? 'postgres'), '-d', 'postgres', '-A', '-t', '-F', '|', ...files], { cwd: dir, input: script, encoding: 'utf8', maxBuffer: 64 << 20 })
+    execFileSync(
+      psql!,
+      ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', socket, '-U', isRoot ? 'postgres' : (process.env['USER'] ?? 'postgres'), '-d', 'postgres', '-A', '-t', '-F', '|', ...files],
+      { cwd: dir, input: script, encoding: 'utf8', maxBuffer: 64 << 20 },
+    )
 
   beforeAll(() => {
     if (isRoot) {

@@ -20,7 +20,10 @@ describe('engineExport', () => {
   })
   it('Elasticsearch: a bulk body of action and document pairs, a match policy, a pipeline with the Java pattern', () => {
     const es = files('elasticsearch')
-    const bulk = (es['otc-codes.bulk.ndjson'] ?? '').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const bulk = (es['otc-codes.bulk.ndjson'] ?? '')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(bulk.length).toBe(2 * lookupRows(catalog).length)
     expect(bulk[0]).toEqual({ index: { _index: 'otc-codes', _id: (bulk[1] as { code_key: string }).code_key } })
     expect(JSON.parse(es['otc-codes.enrich-policy.json'] ?? '')).toEqual({

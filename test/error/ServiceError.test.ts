@@ -3,10 +3,20 @@ import { describe, expect, it } from 'vitest'
 import * as _ from '../../src/error/ServiceError.js'
 
 const api = _.apiError({
-  status: 404, statusClass: '4xx', code: 'AS.2007', service: 'AS', message: 'The AS group does not exist.', requestId: 'r-1',
-  category: 'not-found', retry: { retryable: false, strategy: 'never' }, known: true,
+  status: 404,
+  statusClass: '4xx',
+  code: 'AS.2007',
+  service: 'AS',
+  message: 'The AS group does not exist.',
+  requestId: 'r-1',
+  category: 'not-found',
+  retry: { retryable: false, strategy: 'never' },
+  known: true,
   catalog: { code: 'AS.2007', status: 404, message: 'The AS group does not exist.', remedy: 'Check the group id.' },
-  documentedStatus: null, shape: 'error_code', details: [], headers: { 'x-auth-token': '[redacted]' },
+  documentedStatus: null,
+  shape: 'error_code',
+  details: [],
+  headers: { 'x-auth-token': '[redacted]' },
 })
 const payload = _.payloadError({ status: 200, statusClass: '2xx', requestId: null, errors: [], problems: ['id: expected string, got 3'], message: 'm', headers: {} })
 const transport = _.transportError({ reason: 'timeout', message: 'timed out after 50 ms', cause: 'UND_ERR_CONNECT_TIMEOUT' })
@@ -31,9 +41,22 @@ describe('draw', () => {
 describe('renderings', () => {
   it('toJSON gives plain fields with the tag', () => {
     expect(JSON.parse(JSON.stringify(api))).toMatchObject({ _tag: 'ApiError', code: 'AS.2007', headers: { 'x-auth-token': '[redacted]' } })
-    expect(JSON.parse(JSON.stringify(payload))).toEqual({ _tag: 'PayloadError', status: 200, statusClass: '2xx', requestId: null, problems: ['id: expected string, got 3'], message: 'm', headers: {} })
+    expect(JSON.parse(JSON.stringify(payload))).toEqual({
+      _tag: 'PayloadError',
+      status: 200,
+      statusClass: '2xx',
+      requestId: null,
+      problems: ['id: expected string, got 3'],
+      message: 'm',
+      headers: {},
+    })
     expect(JSON.parse(JSON.stringify(transport))).toEqual({
-      _tag: 'TransportError', reason: 'timeout', message: 'timed out after 50 ms', cause: 'UND_ERR_CONNECT_TIMEOUT', category: 'timeout', retry: { retryable: true, strategy: 'backoff' },
+      _tag: 'TransportError',
+      reason: 'timeout',
+      message: 'timed out after 50 ms',
+      cause: 'UND_ERR_CONNECT_TIMEOUT',
+      category: 'timeout',
+      retry: { retryable: true, strategy: 'backoff' },
     })
   })
   it('util.inspect shows the tag and fields', () => {

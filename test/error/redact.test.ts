@@ -36,13 +36,47 @@ describe('secretValues', () => {
 })
 
 describe('isSecretName', () => {
-  it.each(['OS_PASSWORD', 'db_password', 'X-Amz-Security-Token', 'HW_SECRET_KEY', 'token', 'pwd', 'adminPass', 'AccessKeyId', 'access_key_id', 'X-Amz-Signature', 'X-Amz-Credential', 'JSESSIONID', 'basic_auth', 'sig', 'sk', 'api-key', 'private_key', 'passphrase'])(
-    '%s is secret',
-    (name) => expect(_.isSecretName(name)).toBe(true),
-  )
-  it.each(['error_code', 'error_msg', 'message', 'request_id', 'X-Request-Id', 'keystone_url', 'auth_url', 'author', 'disk', 'Location', 'Expires', 'sort_key', 'public_key', 'token_type', 'encoded_authorization_message', 'password_policy', 'token_expires_at', 'session_timeout', 'Access-Control-Allow-Credentials'])('%s is not', (name) =>
-    expect(_.isSecretName(name)).toBe(false),
-  )
+  it.each([
+    'OS_PASSWORD',
+    'db_password',
+    'X-Amz-Security-Token',
+    'HW_SECRET_KEY',
+    'token',
+    'pwd',
+    'adminPass',
+    'AccessKeyId',
+    'access_key_id',
+    'X-Amz-Signature',
+    'X-Amz-Credential',
+    'JSESSIONID',
+    'basic_auth',
+    'sig',
+    'sk',
+    'api-key',
+    'private_key',
+    'passphrase',
+  ])('%s is secret', (name) => expect(_.isSecretName(name)).toBe(true))
+  it.each([
+    'error_code',
+    'error_msg',
+    'message',
+    'request_id',
+    'X-Request-Id',
+    'keystone_url',
+    'auth_url',
+    'author',
+    'disk',
+    'Location',
+    'Expires',
+    'sort_key',
+    'public_key',
+    'token_type',
+    'encoded_authorization_message',
+    'password_policy',
+    'token_expires_at',
+    'session_timeout',
+    'Access-Control-Allow-Credentials',
+  ])('%s is not', (name) => expect(_.isSecretName(name)).toBe(false))
   it('is what isSecretHeader says', () => {
     for (const name of ['X-Subject-Token', 'Content-Type', 'OS_PASSWORD', 'X-Request-Id']) expect(_.isSecretHeader(name)).toBe(_.isSecretName(name))
   })
@@ -128,13 +162,34 @@ describe('secretSpans', () => {
   }
   // Pieces that make every pass of the redaction fire, alone and on each other's output.
   const piece = fc.constantFrom(
-    'password=hunter2', '"token": "abc def"', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln', 'Cookie: a=1; sid=xyz',
-    `x=MII${'A'.repeat(70)}`, `-----BEGIN PRIVATE KEY-----\nMIIEvQ==\n-----END PRIVATE KEY-----`, '-----BEGIN RSA KEY-----',
-    `"auth":"gAAAAA${'b'.repeat(70)}"`, 'sk=AS.0001', 'AS.0001', ' ', '"', '\\"', '=', ':', '{"credential": {"access": "k", "secret": "s"}}', 'ok',
-    `token=MII${'C'.repeat(70)}`, `password="${`MII${'D'.repeat(70)}`} tail"`,
+    'password=hunter2',
+    '"token": "abc def"',
+    'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln',
+    'Cookie: a=1; sid=xyz',
+    `x=MII${'A'.repeat(70)}`,
+    `-----BEGIN PRIVATE KEY-----\nMIIEvQ==\n-----END PRIVATE KEY-----`,
+    '-----BEGIN RSA KEY-----',
+    `"auth":"gAAAAA${'b'.repeat(70)}"`,
+    'sk=AS.0001',
+    'AS.0001',
+    ' ',
+    '"',
+    '\\"',
+    '=',
+    ':',
+    '{"credential": {"access": "k", "secret": "s"}}',
+    'ok',
+    `token=MII${'C'.repeat(70)}`,
+    `password="${`MII${'D'.repeat(70)}`} tail"`,
   )
   it('are what redactText replaces, on the output of each pass', () => {
-    for (const text of ['password=hunter2 AS.0001', `x MII${'A'.repeat(70)} password="p w" sk=1`, `token=MII${'C'.repeat(70)} "auth":"gAAAAA${'b'.repeat(70)}"`, '-----BEGIN RSA KEY-----\nabc\n-----END RSA KEY----- sk=a', 'ok']) {
+    for (const text of [
+      'password=hunter2 AS.0001',
+      `x MII${'A'.repeat(70)} password="p w" sk=1`,
+      `token=MII${'C'.repeat(70)} "auth":"gAAAAA${'b'.repeat(70)}"`,
+      '-----BEGIN RSA KEY-----\nabc\n-----END RSA KEY----- sk=a',
+      'ok',
+    ]) {
       expect(replaced(text)).toBe(_.redactText(text))
     }
   })

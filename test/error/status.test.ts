@@ -3,7 +3,16 @@ import * as _ from '../../src/error/status.js'
 
 describe('statusClassOf', () => {
   it.each([
-    [100, '1xx'], [199, '1xx'], [200, '2xx'], [201, '2xx'], [304, '3xx'], [400, '4xx'], [429, '4xx'], [499, '4xx'], [500, '5xx'], [599, '5xx'],
+    [100, '1xx'],
+    [199, '1xx'],
+    [200, '2xx'],
+    [201, '2xx'],
+    [304, '3xx'],
+    [400, '4xx'],
+    [429, '4xx'],
+    [499, '4xx'],
+    [500, '5xx'],
+    [599, '5xx'],
   ] as const)('%i is %s', (status, expected) => {
     expect(_.statusClassOf(status)).toBe(expected)
   })

@@ -13,9 +13,11 @@ import { describeIfAvailable } from '../support/needs.js'
 
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const missing =
-  REPORT_BUNDLE === null ? 'the build has no report bundle (esbuild or uplot missing; run `npm ci`)'
-  : existsSync(executablePath) ? null
-  : `no Chromium at ${executablePath}: install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH`
+  REPORT_BUNDLE === null
+    ? 'the build has no report bundle (esbuild or uplot missing; run `npm ci`)'
+    : existsSync(executablePath)
+      ? null
+      : `no Chromium at ${executablePath}: install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH`
 const outDir = new URL('../../test-output/report/', import.meta.url)
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname
 const cli = (args: ReadonlyArray<string>): string => execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
@@ -55,13 +57,15 @@ describeIfAvailable(missing)('classify --format html in headless Chromium', () =
     await page.waitForSelector('body[data-charts="ready"]')
 
     const json = JSON.parse(cli(['classify', log, '--format', 'json'])) as { findings: number; byCode: Record<string, number> }
-    const table = await page.$$eval('#otcCodes tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-code') ?? '', Number(r.querySelector('td[data-count]')?.getAttribute('data-count'))] as const))
+    const table = await page.$$eval('#otcCodes tbody tr', (rows) =>
+      rows.map((r) => [r.getAttribute('data-code') ?? '', Number(r.querySelector('td[data-count]')?.getAttribute('data-count'))] as const),
+    )
     expect(Object.fromEntries(table)).toEqual(json.byCode)
     expect(Number(await page.getAttribute('#otcTotals', 'data-findings'))).toBe(json.findings)
 
     // Every finding of the generated log has a timestamp; the chart's totals per category are
     // classify's, line for line.
-    const drawn = (await page.evaluate(() => (window as unknown as { otcReport: { categories: Record<string, number>; codes: ReadonlyArray<string>; charts: number } }).otcReport))
+    const drawn = await page.evaluate(() => (window as unknown as { otcReport: { categories: Record<string, number>; codes: ReadonlyArray<string>; charts: number } }).otcReport)
     const byCategory: Record<string, number> = {}
     for (const line of cli(['classify', log, '--format', 'ndjson']).trim().split('\n')) {
       const f = JSON.parse(line) as { category: string }

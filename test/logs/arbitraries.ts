@@ -6,8 +6,20 @@ import * as fc from 'fast-check'
 
 /** A code as logs print it, known or not. */
 export const logCode: fc.Arbitrary<string> = fc.constantFrom(
-  'AS.0001', 'AS.2007', 'IMG.0027', 'APIGW.0308', 'APIG.0308', 'apigw.0308', 'ModelArts.0104', 'CCE.01403001', 'DBS.200019', 'ces.0014',
-  'SFS.TURBO.0001', 'Ecs.0005', 'FOO.0001', 'BSS.0042',
+  'AS.0001',
+  'AS.2007',
+  'IMG.0027',
+  'APIGW.0308',
+  'APIG.0308',
+  'apigw.0308',
+  'ModelArts.0104',
+  'CCE.01403001',
+  'DBS.200019',
+  'ces.0014',
+  'SFS.TURBO.0001',
+  'Ecs.0005',
+  'FOO.0001',
+  'BSS.0042',
 )
 
 /** A bare (prefix-less) code, which only counts as an error-code key's value. */
@@ -39,13 +51,11 @@ export const anyLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 80 }).map((s) => s.replace(/\n/g, ' ')) },
   {
     weight: 1,
-    arbitrary: fc
-      .tuple(fc.integer({ min: 2_000, max: 9_000 }), logCode, fc.integer({ min: 0, max: 8_000 }))
-      .map(([n, c, at]) => {
-        const filler = 'x.y 1.2 '.repeat(Math.ceil(n / 8)).slice(0, n)
-        const i = Math.min(at, n)
-        return `${filler.slice(0, i)} ${c} ${filler.slice(i)}`
-      }),
+    arbitrary: fc.tuple(fc.integer({ min: 2_000, max: 9_000 }), logCode, fc.integer({ min: 0, max: 8_000 })).map(([n, c, at]) => {
+      const filler = 'x.y 1.2 '.repeat(Math.ceil(n / 8)).slice(0, n)
+      const i = Math.min(at, n)
+      return `${filler.slice(0, i)} ${c} ${filler.slice(i)}`
+    }),
   },
 )
 

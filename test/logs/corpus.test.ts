@@ -7,14 +7,29 @@ import { describe, expect, it } from 'vitest'
 import { explain } from '../../src/decode/explain.js'
 import { classifyLine } from '../../src/logs/line.js'
 
-interface LogCase { readonly line: string; readonly codes: ReadonlyArray<string>; readonly source: string }
-interface BodyCase { readonly status: number; readonly body: string; readonly contentType?: string; readonly code: string | null; readonly source: string }
+interface LogCase {
+  readonly line: string
+  readonly codes: ReadonlyArray<string>
+  readonly source: string
+}
+interface BodyCase {
+  readonly status: number
+  readonly body: string
+  readonly contentType?: string
+  readonly code: string | null
+  readonly source: string
+}
 
 const fixture = <A>(name: string): ReadonlyArray<A> => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as ReadonlyArray<A>
 const logs = fixture<LogCase>('real-logs.json')
 const bodies = fixture<BodyCase>('real-bodies.json')
 
-interface Score { tp: number; fp: number; fn: number; misses: Array<string> }
+interface Score {
+  tp: number
+  fp: number
+  fn: number
+  misses: Array<string>
+}
 const score = (): Score => ({ tp: 0, fp: 0, fn: 0, misses: [] })
 const precision = (s: Score) => s.tp / Math.max(1, s.tp + s.fp)
 const recall = (s: Score) => s.tp / Math.max(1, s.tp + s.fn)
@@ -31,8 +46,17 @@ describe('the real corpus', () => {
     for (const c of logs) {
       const found = new Set(classifyLine(c.line).map((f) => f.code))
       const wanted = new Set(c.codes)
-      for (const code of found) if (wanted.has(code)) s.tp++; else { s.fp++; s.misses.push(`extra ${code}: ${c.line.slice(0, 120)}`) }
-      for (const code of wanted) if (!found.has(code)) { s.fn++; s.misses.push(`missed ${code}: ${c.line.slice(0, 120)}`) }
+      for (const code of found)
+        if (wanted.has(code)) s.tp++
+        else {
+          s.fp++
+          s.misses.push(`extra ${code}: ${c.line.slice(0, 120)}`)
+        }
+      for (const code of wanted)
+        if (!found.has(code)) {
+          s.fn++
+          s.misses.push(`missed ${code}: ${c.line.slice(0, 120)}`)
+        }
     }
     expect(precision(s), s.misses.join('\n')).toBeGreaterThanOrEqual(0.97)
     expect(recall(s), s.misses.join('\n')).toBeGreaterThanOrEqual(0.95)

@@ -49,11 +49,15 @@ describe('classifyLine: real formats', () => {
       [{ code: 'NoSuchBucket', status: 404, known: true, requestId: '0000016A2B3C4D5E' }],
     ],
     ['IAM bare code', '{"error": {"code": "1101", "message": "Invalid username."}} status_code=400', [{ code: '1101', status: 400, known: true }]],
-    ['lower-case and two-part prefixes', 'ces.0014 then SFS.TURBO.0001 then DBS.200019', [
-      { code: 'ces.0014', service: 'ces', known: true },
-      { code: 'SFS.TURBO.0001', service: 'SFS.TURBO', known: true },
-      { code: 'DBS.200019', service: 'DBS', known: true },
-    ]],
+    [
+      'lower-case and two-part prefixes',
+      'ces.0014 then SFS.TURBO.0001 then DBS.200019',
+      [
+        { code: 'ces.0014', service: 'ces', known: true },
+        { code: 'SFS.TURBO.0001', service: 'SFS.TURBO', known: true },
+        { code: 'DBS.200019', service: 'DBS', known: true },
+      ],
+    ],
   ])('%s', (_name, line, expected) => {
     const findings = _.classifyLine(line)
     expect(findings).toHaveLength(expected.length)
@@ -63,9 +67,7 @@ describe('classifyLine: real formats', () => {
 
 describe('classifyLine: classification', () => {
   it('an unknown code without a status is unknown and not retryable', () => {
-    expect(_.classifyLine('saw FOO.0001 twice')).toEqual([
-      { code: 'FOO.0001', service: 'FOO', category: 'unknown', retryable: false, strategy: 'never', known: false },
-    ])
+    expect(_.classifyLine('saw FOO.0001 twice')).toEqual([{ code: 'FOO.0001', service: 'FOO', category: 'unknown', retryable: false, strategy: 'never', known: false }])
   })
   it('an unknown code takes category and retry from the status', () => {
     expect(_.classifyLine('statusCode: 401 FOO.0002')[0]).toMatchObject({ category: 'auth', retryable: true, strategy: 'reauth', status: 401 })
@@ -104,7 +106,10 @@ describe('classifyLine: no false positives', () => {
 describe('upper-case names under a code key', () => {
   it.each<[string, ReadonlyArray<string>]>([
     ['Error response from daemon: unauthorized: {"errors":[{"code":"DENIED","message":"you do not have the permission","detail":""}]}', ['DENIED']],
-    ['[401][{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"},{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}]', ['UNAUTHORIZED', 'MANIFEST_UNKNOWN']],
+    [
+      '[401][{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"},{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}]',
+      ['UNAUTHORIZED', 'MANIFEST_UNKNOWN'],
+    ],
     ['msg="{\\"code\\":\\"NAME_UNKNOWN\\"}"', ['NAME_UNKNOWN']],
   ])('%s', (line, codes) => expect(_.classifyLine(line).map((f) => f.code)).toEqual(codes))
 
@@ -131,9 +136,7 @@ describe('statusInLine', () => {
     ['Resource not found: [GET https://ecs.eu-de.otc.t-systems.com/v1/p/cloudservers/x], error message: {}', 404],
     ['Action forbidden: [DELETE https://x/y], error message: {}', 403],
   ])('%s', (line, status) => expect(_.statusInLine(line)).toEqual(O.some(status)))
-  it.each(['12:30:05.123', 'took 429ms', 'status=4290', 'port 5000', 'HTTP/1.1'])('none in %s', (line) =>
-    expect(_.statusInLine(line)).toEqual(O.none),
-  )
+  it.each(['12:30:05.123', 'took 429ms', 'status=4290', 'port 5000', 'HTTP/1.1'])('none in %s', (line) => expect(_.statusInLine(line)).toEqual(O.none))
 })
 
 describe('requestIdInLine', () => {
@@ -153,7 +156,10 @@ describe('lineClassifier', () => {
   it('compiles the pattern from the catalogue given', () => {
     const catalog: _.LogCatalog = { lookup: () => O.none, prefixes: () => ['zz'], canonicalCode: (c) => c }
     const c = _.lineClassifier(catalog)
-    expect(c.classify('zz.0001 yy.0001 ZZ.0001').map((f) => [f.code, f.service])).toEqual([['zz.0001', 'zz'], ['ZZ.0001', 'zz']])
+    expect(c.classify('zz.0001 yy.0001 ZZ.0001').map((f) => [f.code, f.service])).toEqual([
+      ['zz.0001', 'zz'],
+      ['ZZ.0001', 'zz'],
+    ])
   })
   it('never throws on odd input', () => {
     for (const line of ['', '\u0000', '\uFFFD'.repeat(100), '\\'.repeat(1000), 'code='.repeat(1000), '<Code></Code>'.repeat(100)]) {
@@ -193,7 +199,12 @@ describe('classifyLine: the shapes real logs print, and the traps', () => {
     ['status=404 {"NeutronError":{"type":"SubnetNotFound","message":"Subnet x could not be found.","detail":""}}', ['SubnetNotFound']],
   ])('%s', (line, expected) => expect(codes(line)).toEqual(expected))
   it('classifies a Neutron type with the catalogue', () => {
-    expect(_.classifyLine('status=404 {"NeutronError":{"type":"SubnetNotFound","message":"x"}}')[0]).toMatchObject({ code: 'SubnetNotFound', service: 'Neutron', category: 'not-found', known: true })
+    expect(_.classifyLine('status=404 {"NeutronError":{"type":"SubnetNotFound","message":"x"}}')[0]).toMatchObject({
+      code: 'SubnetNotFound',
+      service: 'Neutron',
+      category: 'not-found',
+      known: true,
+    })
   })
 })
 

@@ -5,19 +5,57 @@ import * as _ from '../../src/logs/pattern.js'
 const KNOWN = ['AS', 'IMG', 'ModelArts', 'APIG', 'APIGW', 'Ecs', 'ces', 'SFS.TURBO']
 const shape = new RegExp(`^${_.codeShapeSource(KNOWN)}$`)
 const log = new RegExp(_.logPatternSource(KNOWN), 'g')
-const codesIn = (line: string): ReadonlyArray<string> =>
-  [...line.matchAll(log)].map((m) => m.slice(1).find((g) => g !== undefined) ?? '<none>')
+const codesIn = (line: string): ReadonlyArray<string> => [...line.matchAll(log)].map((m) => m.slice(1).find((g) => g !== undefined) ?? '<none>')
 
 describe('codeShapeSource', () => {
-  it.each(['AS.0001', 'IMG.0027', 'ModelArts.0104', 'APIGW.0308', 'apigw.0308', 'Ecs.0005', 'ecs.0005', 'ces.0014', 'CES.0014', 'SFS.TURBO.0001', 'sfs.turbo.0001', 'FOO.0001', 'Foo.0001', 'FOO.BAR.0001', 'DBS.200019', 'CCE.01403001', 'DMS.004000021',
-    // DESIGN.md's shapes: underscores, several dotted parts (some numeric), a one-letter first part, a status and subcode
-    'CCE_CM.0003', 'AS_X.0001', 'SVCSTG_AMS_4000001', 'SVCSTG.SWR.4000013', 'SVCSTG.INV.2000000', 'CCI.01.400101', 'X.ABC.4000001', 'XYZ.ALS.403.101', 'DMS.00400002'])(
-    'accepts %s',
-    (code) => expect(shape.test(code)).toBe(true),
-  )
   it.each([
-    'v1.2.300', '10.0.0.1', '12:30:05.123', 'app.js.map', 'as.eu-de.otc.t-systems.com', 'foo.1234', 'log.20240501', 'AS.001', 'AS.12345678901',
-    'A.0001', 'S3.0001', 'AS.', 'AS.0001.5', 'FOO.Bar.0001', 'FOO.1.2.300', 'LOG_2024', 'SESSION_12345', 'x.ABC.4000001',
+    'AS.0001',
+    'IMG.0027',
+    'ModelArts.0104',
+    'APIGW.0308',
+    'apigw.0308',
+    'Ecs.0005',
+    'ecs.0005',
+    'ces.0014',
+    'CES.0014',
+    'SFS.TURBO.0001',
+    'sfs.turbo.0001',
+    'FOO.0001',
+    'Foo.0001',
+    'FOO.BAR.0001',
+    'DBS.200019',
+    'CCE.01403001',
+    'DMS.004000021',
+    // DESIGN.md's shapes: underscores, several dotted parts (some numeric), a one-letter first part, a status and subcode
+    'CCE_CM.0003',
+    'AS_X.0001',
+    'SVCSTG_AMS_4000001',
+    'SVCSTG.SWR.4000013',
+    'SVCSTG.INV.2000000',
+    'CCI.01.400101',
+    'X.ABC.4000001',
+    'XYZ.ALS.403.101',
+    'DMS.00400002',
+  ])('accepts %s', (code) => expect(shape.test(code)).toBe(true))
+  it.each([
+    'v1.2.300',
+    '10.0.0.1',
+    '12:30:05.123',
+    'app.js.map',
+    'as.eu-de.otc.t-systems.com',
+    'foo.1234',
+    'log.20240501',
+    'AS.001',
+    'AS.12345678901',
+    'A.0001',
+    'S3.0001',
+    'AS.',
+    'AS.0001.5',
+    'FOO.Bar.0001',
+    'FOO.1.2.300',
+    'LOG_2024',
+    'SESSION_12345',
+    'x.ABC.4000001',
   ])('rejects %s', (token) => expect(shape.test(token)).toBe(false))
   it('does not take a prefix with a digit, whatever the case', () => {
     expect(shape.test('v1.2300')).toBe(false)

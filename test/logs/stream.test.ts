@@ -32,12 +32,18 @@ async function* chunksOf(...pieces: ReadonlyArray<Uint8Array>): AsyncGenerator<U
 describe('classifyLog', () => {
   it('numbers lines from 1 and counts a last line without a newline', () => {
     const { findings, stats } = _.classifyLog('ok\nstatus=429 APIGW.0308\nv1.2.300\nFOO.0001')
-    expect(findings.map((f) => [f.line, f.code])).toEqual([[2, 'APIGW.0308'], [4, 'FOO.0001']])
+    expect(findings.map((f) => [f.line, f.code])).toEqual([
+      [2, 'APIGW.0308'],
+      [4, 'FOO.0001'],
+    ])
     expect(stats).toEqual({ lines: 4, bytes: 42, badLines: 0, longLines: 0 })
   })
   it('reads CRLF lines', () => {
     const { findings, stats } = _.classifyLog('HTTP/1.1 404\r\n<Code>NoSuchBucket</Code>\r\nstatus=400 AS.0001\r\n')
-    expect(findings.map((f) => [f.line, f.code, f.status])).toEqual([[2, 'NoSuchBucket', undefined], [3, 'AS.0001', 400]])
+    expect(findings.map((f) => [f.line, f.code, f.status])).toEqual([
+      [2, 'NoSuchBucket', undefined],
+      [3, 'AS.0001', 400],
+    ])
     expect(stats.lines).toBe(3)
   })
   it('counts lines that are not UTF-8 and still scans them', () => {
@@ -56,9 +62,7 @@ describe('classifyLog', () => {
         const text = new TextDecoder().decode(bytes)
         if (text.includes('\uFFFD')) return // classifyLine gets the decoded string; compare on clean text only
         const { findings } = _.classifyLog(bytes)
-        const expected = text
-          .split('\n')
-          .flatMap((line, i) => (Buffer.byteLength(line) > _.MAX_LINE_BYTES ? [] : classifyLine(line).map((f) => ({ line: i + 1, ...f }))))
+        const expected = text.split('\n').flatMap((line, i) => (Buffer.byteLength(line) > _.MAX_LINE_BYTES ? [] : classifyLine(line).map((f) => ({ line: i + 1, ...f }))))
         expect(findings).toEqual(expected)
       }),
     )
@@ -109,7 +113,11 @@ describe('long lines', () => {
     const line = `status=429 ${filler} APIGW.0308 ${filler} AS.0001 ${filler} APIGW.0308 ${filler}`
     const bytes = encode(`a\n${line}\nAS.0001 b\n`)
     const whole = scanPieces([bytes], { maxLineBytes: 4096 })
-    expect(whole.findings.map((f) => [f.line, f.code])).toEqual([[2, 'APIGW.0308'], [2, 'AS.0001'], [3, 'AS.0001']])
+    expect(whole.findings.map((f) => [f.line, f.code])).toEqual([
+      [2, 'APIGW.0308'],
+      [2, 'AS.0001'],
+      [3, 'AS.0001'],
+    ])
     expect(whole.stats).toMatchObject({ lines: 3, longLines: 1 })
     for (const size of [1, 7, 100, 4096, 5000, 9999]) {
       const pieces: Array<Uint8Array> = []
@@ -139,7 +147,12 @@ describe('long lines', () => {
     }
     for (const [label, make, n] of lines) {
       expect(scanPieces(inPieces(make(8 * n))).stats, label).toMatchObject({ lines: 1, longLines: 1 })
-      expectLinear(label, (k) => inPieces(make(k)), (pieces) => scanPieces(pieces), n)
+      expectLinear(
+        label,
+        (k) => inPieces(make(k)),
+        (pieces) => scanPieces(pieces),
+        n,
+      )
     }
   })
   it('one piece holding a long line takes linear time: only the next window is kept between pieces', () => {
@@ -173,7 +186,10 @@ describe('classifyStream', () => {
   it('reads concatenated gzip members', async () => {
     const findings: Array<LineFinding> = []
     await _.classifyStream(chunksOf(Buffer.concat([gzipSync('AS.0001\n'), gzipSync('IMG.0027\n')])), (f) => findings.push(f))
-    expect(findings.map((f) => [f.line, f.code])).toEqual([[1, 'AS.0001'], [2, 'IMG.0027']])
+    expect(findings.map((f) => [f.line, f.code])).toEqual([
+      [1, 'AS.0001'],
+      [2, 'IMG.0027'],
+    ])
   })
   it('rejects a corrupt gzip stream', async () => {
     const gz = gzipSync('AS.0001\n'.repeat(1000))

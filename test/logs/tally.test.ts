@@ -20,7 +20,11 @@ describe('findingTally', () => {
     t.add(finding('AS.0001', 2))
     t.add(finding('AS.0001', 5))
     t.add(finding('AS.0002', 6))
-    expect(t.codes().map((c) => [c.code, c.count])).toEqual([['AS.0001', 2], ['AS.0002', 1], ['IMG.0027', 1]])
+    expect(t.codes().map((c) => [c.code, c.count])).toEqual([
+      ['AS.0001', 2],
+      ['AS.0002', 1],
+      ['IMG.0027', 1],
+    ])
     expect(t.findings()).toBe(4)
   })
   it('remembers where a code was first and last seen, with the file when there is one', () => {
@@ -42,7 +46,10 @@ describe('findingTally', () => {
     const t = _.findingTally(2)
     for (let i = 0; i < 10; i++) t.add(finding(`FOO.${1000 + i}`, i + 1))
     t.add(finding('FOO.1000', 11))
-    expect(t.codes().map((c) => [c.code, c.count])).toEqual([['FOO.1000', 2], ['FOO.1001', 1]])
+    expect(t.codes().map((c) => [c.code, c.count])).toEqual([
+      ['FOO.1000', 2],
+      ['FOO.1001', 1],
+    ])
     expect([t.findings(), t.otherFindings()]).toEqual([11, 8])
   })
   it('hands out copies', () => {

@@ -13,7 +13,9 @@ const api = (status: number, body = '', headers: Record<string, string> = {}): S
 
 describe('toOtelAttributes', () => {
   it('an ApiError with a code: semantic-convention names plus otc.*', () => {
-    const e = api(409, '{"error_code":"DBS.200019","error_msg":"Another operation is being performed on the DB instance or the DB instance is faulty."}', { 'x-openstack-request-id': 'req-9' })
+    const e = api(409, '{"error_code":"DBS.200019","error_msg":"Another operation is being performed on the DB instance or the DB instance is faulty."}', {
+      'x-openstack-request-id': 'req-9',
+    })
     expect(_.toOtelAttributes(e)).toEqual({
       'error.type': 'DBS.200019',
       'http.response.status_code': 409,
@@ -36,20 +38,41 @@ describe('toOtelAttributes', () => {
   })
   it('a transport error: the system code, else the reason; no status', () => {
     expect(_.toOtelAttributes(transportError({ reason: 'network', message: 'refused', cause: 'ECONNREFUSED' }))).toEqual({
-      'error.type': 'ECONNREFUSED', 'otc.error.category': 'unavailable', 'otc.error.retryable': true, 'otc.error.retry_strategy': 'backoff',
+      'error.type': 'ECONNREFUSED',
+      'otc.error.category': 'unavailable',
+      'otc.error.retryable': true,
+      'otc.error.retry_strategy': 'backoff',
     })
     expect(_.toOtelAttributes(transportError({ reason: 'timeout', message: 'slow', cause: null }))['error.type']).toBe('timeout')
   })
   it('a payload error', () => {
     const e = payloadError({ status: 200, statusClass: '2xx', requestId: 'r', errors: [], problems: [], message: 'bad', headers: {} })
     expect(_.toOtelAttributes(e)).toEqual({
-      'error.type': 'PayloadError', 'http.response.status_code': 200, 'otc.error.category': 'unknown', 'otc.error.retryable': false,
-      'otc.error.retry_strategy': 'never', 'otc.request_id': 'r',
+      'error.type': 'PayloadError',
+      'http.response.status_code': 200,
+      'otc.error.category': 'unknown',
+      'otc.error.retryable': false,
+      'otc.error.retry_strategy': 'never',
+      'otc.request_id': 'r',
     })
   })
   it('a status outside 100–599 is not reported as http.response.status_code', () => {
-    const e = apiError({ status: 0, statusClass: '1xx', code: null, service: null, message: null, requestId: null, category: 'unknown',
-      retry: { retryable: false, strategy: 'never' }, known: false, catalog: null, documentedStatus: null, shape: 'none', details: [], headers: {} })
+    const e = apiError({
+      status: 0,
+      statusClass: '1xx',
+      code: null,
+      service: null,
+      message: null,
+      requestId: null,
+      category: 'unknown',
+      retry: { retryable: false, strategy: 'never' },
+      known: false,
+      catalog: null,
+      documentedStatus: null,
+      shape: 'none',
+      details: [],
+      headers: {},
+    })
     expect(_.toOtelAttributes(e)).toEqual({ 'error.type': '_OTHER', 'otc.error.category': 'unknown', 'otc.error.retryable': false, 'otc.error.retry_strategy': 'never' })
   })
   it('values are only strings, numbers and booleans (what span.setAttributes accepts)', () => {
@@ -59,7 +82,14 @@ describe('toOtelAttributes', () => {
   })
   it('the names are the documented constants', () => {
     expect(Object.values(_.OTEL_ATTRIBUTES)).toEqual([
-      'error.type', 'http.response.status_code', 'otc.error.code', 'otc.error.category', 'otc.error.service', 'otc.error.retryable', 'otc.error.retry_strategy', 'otc.request_id',
+      'error.type',
+      'http.response.status_code',
+      'otc.error.code',
+      'otc.error.category',
+      'otc.error.service',
+      'otc.error.retryable',
+      'otc.error.retry_strategy',
+      'otc.request_id',
     ])
   })
 })
@@ -67,7 +97,8 @@ describe('toOtelAttributes', () => {
 describe('toOtelStatus', () => {
   it('ERROR (2) with the one-line description', () => {
     expect(_.toOtelStatus(api(404, '{"error_code":"AS.2007","error_msg":"The AS group does not exist."}'))).toEqual({
-      code: 2, message: '404 Not Found AS.2007: The AS group does not exist. (not-found, retry: never)',
+      code: 2,
+      message: '404 Not Found AS.2007: The AS group does not exist. (not-found, retry: never)',
     })
   })
 })

@@ -43,11 +43,13 @@ describe('toProblemDetails', () => {
       retryable: false,
     })
   })
-  it('links the official page of the code\'s table by default, and adds the slash a base lacks', () => {
+  it("links the official page of the code's table by default, and adds the slash a base lacks", () => {
     const e = api(400, '{"error_code":"AS.0001","error_msg":"x"}')
     expect(_.toProblemDetails(e).type).toBe('https://docs.otc.t-systems.com/auto-scaling/api-ref/appendix/error_codes.html')
     expect(_.toProblemDetails(e, { baseUrl: _.DOCS_BASE_URL }).type).toBe(`${_.DOCS_BASE_URL}AS.md#as-0001`)
-    expect(_.toProblemDetails(api(404, '{"NeutronError":{"type":"SubnetNotFound","message":"Subnet x could not be found.","detail":""}}')).type).toMatch(/^https:\/\/github\.com\/openstack\/neutron-lib\/blob\/[0-9a-f]{40}\/neutron_lib\/exceptions\/__init__\.py#L\d+$/)
+    expect(_.toProblemDetails(api(404, '{"NeutronError":{"type":"SubnetNotFound","message":"Subnet x could not be found.","detail":""}}')).type).toMatch(
+      /^https:\/\/github\.com\/openstack\/neutron-lib\/blob\/[0-9a-f]{40}\/neutron_lib\/exceptions\/__init__\.py#L\d+$/,
+    )
     expect(_.toProblemDetails(e, { baseUrl: 'https://x.test/c' }).type).toBe('https://x.test/c/AS.md#as-0001')
   })
   it('the page is the catalogue service (RDS for DBS codes), the code as the catalogue spells it (APIG for APIGW)', () => {
@@ -63,13 +65,40 @@ describe('toProblemDetails', () => {
   it('an unknown code or no code: about:blank, titled with the reason phrase', () => {
     expect(_.toProblemDetails(api(503, ''))).toEqual({ type: 'about:blank', title: 'Service Unavailable', status: 503, category: 'unavailable', retryable: true })
     expect(_.toProblemDetails(api(418, '{"code":"TEA.0001","message":"short and stout"}'))).toEqual({
-      type: 'about:blank', title: 'Client Error', status: 418, detail: 'short and stout', code: 'TEA.0001', category: 'validation', retryable: false,
+      type: 'about:blank',
+      title: 'Client Error',
+      status: 418,
+      detail: 'short and stout',
+      code: 'TEA.0001',
+      category: 'validation',
+      retryable: false,
     })
   })
   it('payload and transport errors', () => {
-    const payload = payloadError({ status: 200, statusClass: '2xx', requestId: 'r-2', errors: [], problems: ['id: missing'], message: 'the 200 response did not match', headers: {} })
-    expect(_.toProblemDetails(payload)).toEqual({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'the 200 response did not match', instance: 'urn:otc:request-id:r-2', category: 'unknown', retryable: false })
-    expect(_.toProblemDetails(transportError({ reason: 'timeout', message: 'timed out', cause: null }))).toMatchObject({ status: 504, title: 'Gateway Timeout', category: 'timeout', retryable: true })
+    const payload = payloadError({
+      status: 200,
+      statusClass: '2xx',
+      requestId: 'r-2',
+      errors: [],
+      problems: ['id: missing'],
+      message: 'the 200 response did not match',
+      headers: {},
+    })
+    expect(_.toProblemDetails(payload)).toEqual({
+      type: 'about:blank',
+      title: 'Bad Gateway',
+      status: 502,
+      detail: 'the 200 response did not match',
+      instance: 'urn:otc:request-id:r-2',
+      category: 'unknown',
+      retryable: false,
+    })
+    expect(_.toProblemDetails(transportError({ reason: 'timeout', message: 'timed out', cause: null }))).toMatchObject({
+      status: 504,
+      title: 'Gateway Timeout',
+      category: 'timeout',
+      retryable: true,
+    })
     expect(_.toProblemDetails(transportError({ reason: 'network', message: 'refused', cause: 'ECONNREFUSED' }))).toMatchObject({ status: 502, category: 'unavailable' })
     const aborted = _.toProblemDetails(transportError({ reason: 'abort', message: 'aborted', cause: null }))
     expect(['status' in aborted, aborted.retryable]).toEqual([false, false])
@@ -107,7 +136,14 @@ describe('the docs links agree with the generated docs pages', () => {
     expect(checked).toBeGreaterThan(3000)
   })
   it('docsAnchor and docsPage follow the same rules', () => {
-    expect(['AS.0001', 'SFS.TURBO.0001', 'ces.0014', 'NoSuchBucket', '1101', '...'].map(_.docsAnchor)).toEqual(['as-0001', 'sfs-turbo-0001', 'ces-0014', 'nosuchbucket', '1101', 'code'])
+    expect(['AS.0001', 'SFS.TURBO.0001', 'ces.0014', 'NoSuchBucket', '1101', '...'].map(_.docsAnchor)).toEqual([
+      'as-0001',
+      'sfs-turbo-0001',
+      'ces-0014',
+      'nosuchbucket',
+      '1101',
+      'code',
+    ])
     expect(['AS', 'ModelArts', 'index', 'a/b'].map(_.docsPage)).toEqual(['AS.md', 'ModelArts.md', 'index-service.md', 'a-b.md'])
   })
 })
@@ -131,7 +167,14 @@ describe('fromProblemDetails', () => {
       if (back._tag !== 'ApiError') continue
       // Without a detail, the title is what the problem says.
       expect([back.status, back.code, back.message, back.requestId, back.category, back.retry, back.known, back.shape]).toEqual([
-        e.status, e.code, e.message ?? problem.title, e.requestId, e.category, e.retry, e.known, 'problem-details',
+        e.status,
+        e.code,
+        e.message ?? problem.title,
+        e.requestId,
+        e.category,
+        e.retry,
+        e.known,
+        'problem-details',
       ])
     }
   })
@@ -141,15 +184,24 @@ describe('fromProblemDetails', () => {
       const problem = _.toProblemDetails(e)
       const r = decode(t.unknown)({ status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(problem) })
       expect(E.isLeft(r) && r.left._tag === 'ApiError' && [r.left.code, r.left.message, r.left.requestId, r.left.category, r.left.shape]).toEqual([
-        e.code, e.message ?? problem.title, e.requestId, e.category, 'problem-details',
+        e.code,
+        e.message ?? problem.title,
+        e.requestId,
+        e.category,
+        'problem-details',
       ])
     }
   })
   it('the decoder reads a third-party problem (the RFC 9457 example)', () => {
-    const body = '{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30}'
+    const body =
+      '{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30}'
     const r = decode(t.unknown)({ status: 403, headers: { 'content-type': 'application/problem+json' }, body })
     expect(E.isLeft(r) && r.left._tag === 'ApiError' && [r.left.shape, r.left.code, r.left.message, r.left.requestId, r.left.category]).toEqual([
-      'problem-details', null, 'Your current balance is 30, but that costs 50.', null, 'permission',
+      'problem-details',
+      null,
+      'Your current balance is 30, but that costs 50.',
+      null,
+      'permission',
     ])
   })
   it('finds the code from a docs link when there is no code member, in the catalogue spelling', () => {
@@ -162,7 +214,7 @@ describe('fromProblemDetails', () => {
     const e = _.fromProblemDetails('{"type":"about:blank","title":"Too Many Requests","status":400}', { status: 429, headers: { 'Retry-After': '4', 'X-Request-Id': 'h-1' } })
     expect(e._tag === 'ApiError' && [e.status, e.requestId, e.retry]).toEqual([429, 'h-1', { retryable: true, strategy: 'after', delayMs: 4000 }])
   })
-  it('does not trust the body\'s category and retryable', () => {
+  it("does not trust the body's category and retryable", () => {
     const e = _.fromProblemDetails({ type: 'about:blank', title: 'Bad Request', status: 400, category: 'throttled', retryable: true })
     expect([e.category, e.retry.retryable]).toEqual(['validation', false])
   })
@@ -175,10 +227,14 @@ describe('fromProblemDetails', () => {
   })
   it('never throws, whatever it is given', () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, fc.json(), fc.record({ type: fc.string(), title: fc.string(), status: fc.anything(), code: fc.anything(), instance: fc.string() })), fc.option(fc.integer()), (input, status) => {
-        const e = _.fromProblemDetails(input, status === null ? {} : { status })
-        expect(['ApiError', 'PayloadError', 'TransportError']).toContain(e._tag)
-      }),
+      fc.property(
+        fc.oneof(anyValue, fc.json(), fc.record({ type: fc.string(), title: fc.string(), status: fc.anything(), code: fc.anything(), instance: fc.string() })),
+        fc.option(fc.integer()),
+        (input, status) => {
+          const e = _.fromProblemDetails(input, status === null ? {} : { status })
+          expect(['ApiError', 'PayloadError', 'TransportError']).toContain(e._tag)
+        },
+      ),
       { numRuns: 300 },
     )
   })

@@ -30,9 +30,7 @@ describe('normalizeHeaders', () => {
   })
 
   it('ignores values that are not strings or arrays of strings', () => {
-    expect(
-      entries({ 'content-length': 12, 'x-bool': true, 'x-obj': { a: 1 }, 'x-null': null, 'x-mixed': ['a', 1, null, 'b'], 'x-fn': () => 'v' }),
-    ).toEqual([['x-mixed', 'a, b']])
+    expect(entries({ 'content-length': 12, 'x-bool': true, 'x-obj': { a: 1 }, 'x-null': null, 'x-mixed': ['a', 1, null, 'b'], 'x-fn': () => 'v' })).toEqual([['x-mixed', 'a, b']])
   })
 
   it('reads WHATWG Headers, repeated Set-Cookie joined', () => {
@@ -49,7 +47,15 @@ describe('normalizeHeaders', () => {
   })
 
   it('reads a Map through the same duck typing (string and array values)', () => {
-    expect(entries(new Map<string, unknown>([['X-A', ' 1 '], ['X-B', ['2', '3']], ['X-C', 4]]))).toEqual([
+    expect(
+      entries(
+        new Map<string, unknown>([
+          ['X-A', ' 1 '],
+          ['X-B', ['2', '3']],
+          ['X-C', 4],
+        ]),
+      ),
+    ).toEqual([
       ['x-a', '1'],
       ['x-b', '2, 3'],
     ])
@@ -88,8 +94,22 @@ describe('normalizeHeaders', () => {
   })
 
   it('survives hostile Proxies', () => {
-    const throwingKeys = new Proxy({}, { ownKeys: () => { throw new Error('no keys') } })
-    const throwingGet = new Proxy({ 'x-a': 'a' }, { get: () => { throw new Error('no get') } })
+    const throwingKeys = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no keys')
+        },
+      },
+    )
+    const throwingGet = new Proxy(
+      { 'x-a': 'a' },
+      {
+        get: () => {
+          throw new Error('no get')
+        },
+      },
+    )
     const { proxy: revoked, revoke } = Proxy.revocable({ 'x-a': 'a' }, {})
     revoke()
     const lyingArray = new Proxy(['a'], { get: (target, key) => (key === 'length' ? 1e15 : Reflect.get(target, key)) })
@@ -100,7 +120,12 @@ describe('normalizeHeaders', () => {
   })
 
   it('survives hostile Headers look-alikes', () => {
-    const throwingForEach = { forEach: () => { throw new Error('boom') }, get: () => undefined }
+    const throwingForEach = {
+      forEach: () => {
+        throw new Error('boom')
+      },
+      get: () => undefined,
+    }
     const partial = {
       forEach(cb: (value: unknown, name: unknown) => void) {
         cb('a', 'X-A')
@@ -110,7 +135,12 @@ describe('normalizeHeaders', () => {
       },
       get: () => undefined,
     }
-    const getterThrows = Object.defineProperty({ 'x-a': 'a' }, 'forEach', { get: () => { throw new Error('boom') }, enumerable: false })
+    const getterThrows = Object.defineProperty({ 'x-a': 'a' }, 'forEach', {
+      get: () => {
+        throw new Error('boom')
+      },
+      enumerable: false,
+    })
     expect(entries(throwingForEach)).toEqual([])
     expect(entries(partial)).toEqual([['x-a', 'a']])
     expect(entries(getterThrows)).toEqual([['x-a', 'a']])

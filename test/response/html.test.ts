@@ -107,7 +107,9 @@ describe('htmlTitle', () => {
 
 describe('decodeHtmlEntities', () => {
   it('decodes the common named entities and numeric references once', () => {
-    expect(_.decodeHtmlEntities('&laquo;a&raquo; &hellip; &ldquo;b&rdquo; &copy; &#x41;&#66; &amp;amp; &unknown;')).toBe('\u00aba\u00bb \u2026 \u201cb\u201d \u00a9 AB &amp; &unknown;')
+    expect(_.decodeHtmlEntities('&laquo;a&raquo; &hellip; &ldquo;b&rdquo; &copy; &#x41;&#66; &amp;amp; &unknown;')).toBe(
+      '\u00aba\u00bb \u2026 \u201cb\u201d \u00a9 AB &amp; &unknown;',
+    )
   })
 })
 

@@ -61,15 +61,11 @@ describe('readXml', () => {
   })
 
   it('decodes the predefined entities and character references', () => {
-    expect(read('<E><M>a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; &#65;&#x42;&#x1F600;</M></E>').elements).toEqual([
-      ['M', 'a <b> & "c" \'d\' AB😀'],
-    ])
+    expect(read('<E><M>a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; &#65;&#x42;&#x1F600;</M></E>').elements).toEqual([['M', 'a <b> & "c" \'d\' AB😀']])
   })
 
   it('keeps unknown entities and forbidden character references as they are', () => {
-    expect(read('<E><M>&nbsp;&#0;&#xD800;&#x110000;&#12345678901; &amp</M></E>').elements).toEqual([
-      ['M', '&nbsp;&#0;&#xD800;&#x110000;&#12345678901; &amp'],
-    ])
+    expect(read('<E><M>&nbsp;&#0;&#xD800;&#x110000;&#12345678901; &amp</M></E>').elements).toEqual([['M', '&nbsp;&#0;&#xD800;&#x110000;&#12345678901; &amp']])
   })
 
   it('keeps CDATA verbatim and joins it with the surrounding text', () => {
@@ -130,12 +126,24 @@ describe('readXml', () => {
         ['Message', 'The specified'],
       ],
     })
-    expect(read('<Error><Code>X</Code><Message')).toEqual({ root: 'Error', elements: [['Code', 'X'], ['Message', '']] })
+    expect(read('<Error><Code>X</Code><Message')).toEqual({
+      root: 'Error',
+      elements: [
+        ['Code', 'X'],
+        ['Message', ''],
+      ],
+    })
     expect(read('<Error><Code a="unterminated>X</Code></Error>')).toEqual({ root: 'Error', elements: [['Code', '']] })
   })
 
   it('a mismatched end tag closes the elements it skips; an unknown one is ignored', () => {
-    expect(read('<a><b>x</a><c>y</c>')).toEqual({ root: 'a', elements: [['b', 'x'], ['c', 'y']] })
+    expect(read('<a><b>x</a><c>y</c>')).toEqual({
+      root: 'a',
+      elements: [
+        ['b', 'x'],
+        ['c', 'y'],
+      ],
+    })
     expect(read('<a><b>x</z></b></a>')).toEqual({ root: 'a', elements: [['b', 'x']] })
   })
 

@@ -14,7 +14,10 @@ const api = (status: number, body = '', headers: Record<string, string> = {}): S
   return r.left
 }
 const at = (iterNumber: number): RetryStatus => ({ iterNumber, cumulativeDelay: 0, previousDelay: iterNumber === 0 ? O.none : O.some(0) })
-const decide = (error: ServiceError, options: { iter?: number; call?: CallInfo; reauthUsed?: boolean; jitter?: number; settings?: Partial<_.RetrySettings>; policy?: _.DecisionContext['policy'] } = {}) =>
+const decide = (
+  error: ServiceError,
+  options: { iter?: number; call?: CallInfo; reauthUsed?: boolean; jitter?: number; settings?: Partial<_.RetrySettings>; policy?: _.DecisionContext['policy'] } = {},
+) =>
   _.decideRetry(
     error,
     { status: at(options.iter ?? 0), call: options.call ?? {}, reauthUsed: options.reauthUsed ?? false, jitter: options.jitter ?? 0.5, policy: options.policy },

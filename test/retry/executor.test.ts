@@ -31,11 +31,13 @@ interface Answer {
 /** An action that answers with the given responses in turn (the last one repeated), recording each attempt. */
 const server = (answers: ReadonlyArray<Answer>) => {
   const attempts: Array<_.Attempt> = []
-  const action = (attempt: _.Attempt): TE.TaskEither<ServiceError, unknown> => async () => {
-    attempts.push(attempt)
-    const answer = answers[Math.min(attempts.length, answers.length) - 1]!
-    return decode(t.unknown)({ status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, body: answer.body ?? '' })
-  }
+  const action =
+    (attempt: _.Attempt): TE.TaskEither<ServiceError, unknown> =>
+    async () => {
+      attempts.push(attempt)
+      const answer = answers[Math.min(attempts.length, answers.length) - 1]!
+      return decode(t.unknown)({ status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, body: answer.body ?? '' })
+    }
   return { action, attempts }
 }
 
@@ -116,7 +118,10 @@ describe('retryExecutor on a fake clock', () => {
     const s = server([AUTH, OK])
     expect(await retry(s.action)()).toEqual(E.right({ id: 'ok' }))
     expect(refreshed).toEqual(['APIGW.0301'])
-    expect(s.attempts.map((a) => [a.number, a.token])).toEqual([[1, null], [2, 'fresh-token']])
+    expect(s.attempts.map((a) => [a.number, a.token])).toEqual([
+      [1, null],
+      [2, 'fresh-token'],
+    ])
     expect(clock.waits).toEqual([0])
     expect(retry.budget.available()).toBe(500)
   })
@@ -214,7 +219,16 @@ describe('retryExecutor on a fake clock', () => {
   })
   it('observers that throw change nothing', async () => {
     const clock = fakeClock()
-    const retry = _.retryExecutor({ random: () => 0.5, sleep: clock.sleep, onRetry: () => { throw new Error('logger down') }, onGiveUp: () => { throw new Error('x') } })
+    const retry = _.retryExecutor({
+      random: () => 0.5,
+      sleep: clock.sleep,
+      onRetry: () => {
+        throw new Error('logger down')
+      },
+      onGiveUp: () => {
+        throw new Error('x')
+      },
+    })
     expect(await retry(server([UNAVAILABLE, OK]).action)()).toEqual(E.right({ id: 'ok' }))
     expect(E.isLeft(await retry(server([INVALID]).action)())).toBe(true)
   })
@@ -237,7 +251,12 @@ describe('retryExecutor on a fake clock', () => {
   it('hands the refresher the ApiError and the signal', async () => {
     const seen: Array<unknown> = []
     const controller = new AbortController()
-    const { retry } = executor({ refreshToken: async (error, signal) => { seen.push(error instanceof ApiError, signal === controller.signal); return 't' } })
+    const { retry } = executor({
+      refreshToken: async (error, signal) => {
+        seen.push(error instanceof ApiError, signal === controller.signal)
+        return 't'
+      },
+    })
     await retry(server([AUTH, OK]).action, { signal: controller.signal })()
     expect(seen).toEqual([true, true])
   })

@@ -27,7 +27,9 @@ describe('provesNotProcessed', () => {
     expect(_.provesNotProcessed(api(429))).toBe(true)
     expect(_.provesNotProcessed(api(503, '<html><title>503 Service Temporarily Unavailable</title></html>'))).toBe(true)
     expect(_.provesNotProcessed(api(401))).toBe(true)
-    expect(_.provesNotProcessed(api(409, '{"error_code":"DBS.200011","error_msg":"Another operation is being performed on the DB instance or the DB instance is faulty."}'))).toBe(true)
+    expect(_.provesNotProcessed(api(409, '{"error_code":"DBS.200011","error_msg":"Another operation is being performed on the DB instance or the DB instance is faulty."}'))).toBe(
+      true,
+    )
   })
   it('nothing else', () => {
     expect(_.provesNotProcessed(transportError({ reason: 'network', message: 'x', cause: 'ECONNRESET' }))).toBe(false)

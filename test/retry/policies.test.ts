@@ -8,7 +8,8 @@ import * as O from '../../src/fp/option.js'
 import * as P from '../../src/retry/policies.js'
 
 const statuses: ReadonlyArray<R.RetryStatus> = [0, 1, 2, 3, 5, 8, 13].flatMap((iterNumber) =>
-  [FO.none, FO.some(0), FO.some(250)].map((previousDelay) => ({ iterNumber, cumulativeDelay: iterNumber * 100, previousDelay })))
+  [FO.none, FO.some(0), FO.some(250)].map((previousDelay) => ({ iterNumber, cumulativeDelay: iterNumber * 100, previousDelay })),
+)
 
 describe('retry policies without retry-ts at run time', () => {
   it('give what retry-ts gives', () => {

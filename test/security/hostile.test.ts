@@ -46,7 +46,7 @@ describe('bounded work', () => {
     ['objects nested 100 000 deep', '{"error":'.repeat(100_000) + '1' + '}'.repeat(100_000)],
     ['an unclosed nesting of 100 000', '{"a":['.repeat(100_000)],
     ['a 5 MB string', `{"error_msg":"${'s'.repeat(5_000_000)}"}`],
-    ['a 1 000 000-element array', `{"errors":[${Array.from({ length: 1_000_000 }, (_, i) => i % 2 === 0 ? '{"code":"AS.0001"}' : '1').join(',')}]}`],
+    ['a 1 000 000-element array', `{"errors":[${Array.from({ length: 1_000_000 }, (_, i) => (i % 2 === 0 ? '{"code":"AS.0001"}' : '1')).join(',')}]}`],
     ['1 MB of {"error_code":"', '{"error_code":"'.repeat(70_000)],
   ])('%s: no stack overflow, no throw', (_name, body) => {
     for (const maxBodyBytes of [MAX_BODY_BYTES, Number.POSITIVE_INFINITY]) {
@@ -73,10 +73,14 @@ describe('XML: no DTD, no entity expansion', () => {
 
 describe('no prototype pollution', () => {
   it('on the body path: __proto__ and constructor.prototype are data', () => {
-    for (const body of ['{"__proto__":{"polluted":1},"error_code":"AS.0001"}', '{"constructor":{"prototype":{"polluted":1}},"code":"VPN.0001"}', '[{"__proto__":{"polluted":1}}]']) {
+    for (const body of [
+      '{"__proto__":{"polluted":1},"error_code":"AS.0001"}',
+      '{"constructor":{"prototype":{"polluted":1}},"code":"VPN.0001"}',
+      '[{"__proto__":{"polluted":1}}]',
+    ]) {
       decodeUnknown({ status: 400, body })
       decode(t.unknown)({ status: 200, body })
-      explain({ status: 400, headers: { __proto__: 'x' } as unknown as Record<string, string>, body })
+      explain({ status: 400, headers: { __proto__: 'x' }, body })
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })
@@ -86,10 +90,13 @@ describe('secrets in bodies', () => {
   const secret = fc.stringMatching(/^[A-Za-z0-9@#%+/]{8,40}$/)
   const field = fc.constantFrom('password', 'passwd', 'secret', 'access_key', 'secret_key', 'sk', 'client_secret', 'api_key', 'auth_token', 'X-Auth-Token', 'Authorization')
   const echo = (name: string, value: string, style: number): string =>
-    style === 0 ? `invalid request body {"user":"ann","${name}":"${value}"}`
-    : style === 1 ? `invalid request body {\\"user\\":\\"ann\\",\\"${name}\\":\\"${value}\\"}`
-    : style === 2 ? `rejected ${name}=${value} user=ann`
-    : `header ${name}: ${value} was refused`
+    style === 0
+      ? `invalid request body {"user":"ann","${name}":"${value}"}`
+      : style === 1
+        ? `invalid request body {\\"user\\":\\"ann\\",\\"${name}\\":\\"${value}\\"}`
+        : style === 2
+          ? `rejected ${name}=${value} user=ann`
+          : `header ${name}: ${value} was refused`
   it('values of secret-named fields echoed in messages never appear in any rendering', () => {
     fc.assert(
       fc.property(fc.integer({ min: 400, max: 599 }), field, secret, fc.integer({ min: 0, max: 3 }), fc.boolean(), (status, name, value, style, xml) => {
@@ -124,7 +131,12 @@ describe('hostile raw objects', () => {
     decodeToken: (raw: unknown) => decodeToken(raw as RawResponse),
   }
 
-  const statusGetterThrows = () => ({ get status(): number { throw new Error('status getter') }, body: '{"error_code":"AS.0001"}' })
+  const statusGetterThrows = () => ({
+    get status(): number {
+      throw new Error('status getter')
+    },
+    body: '{"error_code":"AS.0001"}',
+  })
   const cases: ReadonlyArray<readonly [string, () => unknown]> = [
     ['null', () => null],
     ['undefined', () => undefined],
@@ -133,24 +145,120 @@ describe('hostile raw objects', () => {
     ['a symbol', () => Symbol('raw')],
     ['a function', () => () => 404],
     ['a status getter that throws', statusGetterThrows],
-    ['a status getter that throws a Proxy whose traps throw', () => ({ get status(): number { throw throwingProxy() } })],
-    ['a status getter that throws undefined', () => ({ get status(): number { throw undefined } })],
+    [
+      'a status getter that throws a Proxy whose traps throw',
+      () => ({
+        get status(): number {
+          throw throwingProxy()
+        },
+      }),
+    ],
+    [
+      'a status getter that throws undefined',
+      () => ({
+        get status(): number {
+          throw undefined
+        },
+      }),
+    ],
     ['a Proxy whose every trap throws', () => throwingProxy()],
     ['a revoked Proxy', () => revokedProxy()],
     ['status: Symbol()', () => ({ status: Symbol('status'), body: '' })],
     ['status: 404n', () => ({ status: 404n })],
     ['status: a Proxy', () => ({ status: throwingProxy(), body: '' })],
-    ['status: an object whose valueOf throws', () => ({ status: { valueOf: () => { throw new Error('valueOf') }, [Symbol.toPrimitive]: () => { throw new Error('toPrimitive') } } })],
-    ['a headers getter that throws', () => ({ status: 500, get headers(): unknown { throw new Error('headers') }, body: '{"error_code":"AS.0001"}' })],
+    [
+      'status: an object whose valueOf throws',
+      () => ({
+        status: {
+          valueOf: () => {
+            throw new Error('valueOf')
+          },
+          [Symbol.toPrimitive]: () => {
+            throw new Error('toPrimitive')
+          },
+        },
+      }),
+    ],
+    [
+      'a headers getter that throws',
+      () => ({
+        status: 500,
+        get headers(): unknown {
+          throw new Error('headers')
+        },
+        body: '{"error_code":"AS.0001"}',
+      }),
+    ],
     ['headers: a Proxy whose every trap throws', () => ({ status: 500, headers: throwingProxy(), body: '' })],
     ['headers: a revoked Proxy', () => ({ status: 201, headers: revokedProxy(), body: '{}' })],
-    ['a header getter that throws', () => ({ status: 429, headers: Object.defineProperty({}, 'retry-after', { enumerable: true, get: () => { throw new Error('h') } }), body: '' })],
-    ['headers whose forEach throws', () => ({ status: 503, headers: { forEach: () => { throw new Error('forEach') }, get: () => 'x' }, body: '' })],
-    ['a body getter that throws', () => ({ status: 400, get body(): unknown { throw new Error('body getter') } })],
+    [
+      'a header getter that throws',
+      () => ({
+        status: 429,
+        headers: Object.defineProperty({}, 'retry-after', {
+          enumerable: true,
+          get: () => {
+            throw new Error('h')
+          },
+        }),
+        body: '',
+      }),
+    ],
+    [
+      'headers whose forEach throws',
+      () => ({
+        status: 503,
+        headers: {
+          forEach: () => {
+            throw new Error('forEach')
+          },
+          get: () => 'x',
+        },
+        body: '',
+      }),
+    ],
+    [
+      'a body getter that throws',
+      () => ({
+        status: 400,
+        get body(): unknown {
+          throw new Error('body getter')
+        },
+      }),
+    ],
     ['body: a Proxy around bytes', () => ({ status: 400, body: throwingProxy(new Uint8Array([0x7b, 0x7d])) })],
-    ['body: bytes whose buffer getter throws', () => ({ status: 400, body: Object.defineProperty(new Uint8Array([0x7b, 0x7d]), 'buffer', { get: () => { throw new Error('buffer') } }) })],
-    ['body: an object whose toString throws', () => ({ status: 200, body: { toString: () => { throw new Error('toString') } } })],
-    ['a success body getter that throws', () => ({ status: 201, headers: { 'x-subject-token': 'MIIsubject' }, get body(): unknown { throw new Error('body') } })],
+    [
+      'body: bytes whose buffer getter throws',
+      () => ({
+        status: 400,
+        body: Object.defineProperty(new Uint8Array([0x7b, 0x7d]), 'buffer', {
+          get: () => {
+            throw new Error('buffer')
+          },
+        }),
+      }),
+    ],
+    [
+      'body: an object whose toString throws',
+      () => ({
+        status: 200,
+        body: {
+          toString: () => {
+            throw new Error('toString')
+          },
+        },
+      }),
+    ],
+    [
+      'a success body getter that throws',
+      () => ({
+        status: 201,
+        headers: { 'x-subject-token': 'MIIsubject' },
+        get body(): unknown {
+          throw new Error('body')
+        },
+      }),
+    ],
   ]
 
   it.each(cases)('%s: no decoder throws, each field is read at most once', (_name, make) => {
@@ -179,28 +287,75 @@ describe('hostile raw objects', () => {
   })
 
   it('what can be read is used: the body of a response whose headers getter throws', () => {
-    const e = apiErrorOf(decodeUnknown({ status: 400, get headers(): never { throw new Error('h') }, body: '{"error_code":"AS.0001","error_msg":"bad"}' } as unknown as RawResponse))
+    const e = apiErrorOf(
+      decodeUnknown({
+        status: 400,
+        get headers(): never {
+          throw new Error('h')
+        },
+        body: '{"error_code":"AS.0001","error_msg":"bad"}',
+      }),
+    )
     expect([e.code, e.message, e.category]).toEqual(['AS.0001', 'bad', 'validation'])
   })
 
   it('the catch path reads neither the raw response nor a hostile thrown value', () => {
     let reads = 0
-    const raw = { get status() { reads++; return 200 }, body: '{"id":"x"}' }
-    const codec = new t.Type<string, string, unknown>('Throws', (_u): _u is string => false, () => { throw throwingProxy() }, String)
+    const raw = {
+      get status() {
+        reads++
+        return 200
+      },
+      body: '{"id":"x"}',
+    }
+    const codec = new t.Type<string, string, unknown>(
+      'Throws',
+      (_u): _u is string => false,
+      () => {
+        throw throwingProxy()
+      },
+      String,
+    )
     const r = decode(codec)(raw)
     expect(reads).toBe(1)
     expect(E.isLeft(r) && r.left._tag === 'ApiError' && [r.left.status, r.left.message]).toEqual([200, 'the response could not be read: unknown failure'])
-    const secret = new t.Type<string, string, unknown>('Leaks', (_u): _u is string => false, () => { throw new Error('boom password=Hunter2-leak') }, String)
+    const secret = new t.Type<string, string, unknown>(
+      'Leaks',
+      (_u): _u is string => false,
+      () => {
+        throw new Error('boom password=Hunter2-leak')
+      },
+      String,
+    )
     expect(JSON.stringify(decode(secret)({ status: 200, body: '"x"' }))).not.toContain('Hunter2-leak')
   })
 
   it('decodeFetch: a response whose getters throw resolves to a Left', async () => {
-    const hostile = Object.defineProperties({}, {
-      status: { get: () => { throw new Error('status') } },
-      headers: { get: () => { throw new Error('headers') } },
-      url: { get: () => { throw new Error('url') } },
-      arrayBuffer: { get: () => { throw new Error('arrayBuffer') } },
-    }) as Response
+    const hostile = Object.defineProperties(
+      {},
+      {
+        status: {
+          get: () => {
+            throw new Error('status')
+          },
+        },
+        headers: {
+          get: () => {
+            throw new Error('headers')
+          },
+        },
+        url: {
+          get: () => {
+            throw new Error('url')
+          },
+        },
+        arrayBuffer: {
+          get: () => {
+            throw new Error('arrayBuffer')
+          },
+        },
+      },
+    ) as Response
     for (const input of [hostile, throwingProxy() as Response, revokedProxy() as Response, null as unknown as Response]) {
       const r = await decodeFetch(t.unknown)(input)()
       expect(E.isLeft(r)).toBe(true)
@@ -208,7 +363,22 @@ describe('hostile raw objects', () => {
   })
 
   it('classifyLine: anything that is not a string has no finding', () => {
-    for (const line of [null, undefined, 42, {}, [], Symbol('line'), throwingProxy(), revokedProxy(), new String('AS.0001'), { toString: () => { throw new Error('x') } }]) {
+    for (const line of [
+      null,
+      undefined,
+      42,
+      {},
+      [],
+      Symbol('line'),
+      throwingProxy(),
+      revokedProxy(),
+      new String('AS.0001'),
+      {
+        toString: () => {
+          throw new Error('x')
+        },
+      },
+    ]) {
       expect(classifyLine(line as unknown as string)).toEqual([])
     }
   })

@@ -249,7 +249,10 @@ describe('output sinks (issue 15 item 7)', () => {
   })
   it('explain: what the body says is shown, never obeyed; the code and request id too', async () => {
     const body = join(dir, 'body.json')
-    writeFileSync(body, JSON.stringify({ error_code: `AS.0001${ESC}[31m`, error_msg: `${ESC}]0;pwned\u0007${ESC}[2J bad\r\nFAKE: line \u009b31m \u202egnp.exe`, request_id: `abcd${ESC}[8m` }))
+    writeFileSync(
+      body,
+      JSON.stringify({ error_code: `AS.0001${ESC}[31m`, error_msg: `${ESC}]0;pwned\u0007${ESC}[2J bad\r\nFAKE: line \u009b31m \u202egnp.exe`, request_id: `abcd${ESC}[8m` }),
+    )
     const r = await run(['explain', '--status', '400', body])
     expect(r.code).toBe(0)
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/)

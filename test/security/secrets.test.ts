@@ -40,7 +40,11 @@ const FORMS: ReadonlyArray<Form> = [
   { name: 'OS_PASSWORD= (a code-shaped value)', text: 'auth failed with OS_PASSWORD=Abc.20240101 for ann', secrets: ['Abc.20240101'] },
   { name: 'DB_PASSWORD: value', text: 'connect: DB_PASSWORD: Pg-Sec.778899 rejected', secrets: ['Pg-Sec.778899'] },
   { name: '"DB_PASSWORD": "value"', text: 'env {"DB_PASSWORD": "PgJson-5512x", "DB_USER": "ann"}', secrets: ['PgJson-5512x'] },
-  { name: 'X-Amz-Security-Token= in a query', text: 'GET /b/k?X-Amz-Security-Token=FQoGZXIvYXdzEXAMPLEsts99&X-Amz-Date=20240101T000000Z failed', secrets: ['FQoGZXIvYXdzEXAMPLEsts99'] },
+  {
+    name: 'X-Amz-Security-Token= in a query',
+    text: 'GET /b/k?X-Amz-Security-Token=FQoGZXIvYXdzEXAMPLEsts99&X-Amz-Date=20240101T000000Z failed',
+    secrets: ['FQoGZXIvYXdzEXAMPLEsts99'],
+  },
   { name: 'HW_SECRET_KEY=', text: 'config HW_SECRET_KEY=Sk9xQ2pLm4WvSecret HW_ACCESS_KEY=AKIDHW', secrets: ['Sk9xQ2pLm4WvSecret'] },
   // values with a quote or an escaped quote
   { name: 'bare value with a quote', text: 'rejected password=Qu0te"Pass91 user=ann', secrets: ['Qu0te', 'Pass91'] },
@@ -72,15 +76,31 @@ const FORMS: ReadonlyArray<Form> = [
     text: 'Authorization: AWS4-HMAC-SHA256 Credential=AKIDAWS4/20240101/eu-de/s3/aws4_request, SignedHeaders=host, Signature=Aws4Sig9988 then',
     secrets: ['AKIDAWS4', 'Aws4Sig9988'],
   },
-  { name: 'Authorization: Bearer JWT', text: 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.JwtSig-Abc123 refused', secrets: ['eyJzdWIiOiJhbm4ifQ', 'JwtSig-Abc123'] },
+  {
+    name: 'Authorization: Bearer JWT',
+    text: 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.JwtSig-Abc123 refused',
+    secrets: ['eyJzdWIiOiJhbm4ifQ', 'JwtSig-Abc123'],
+  },
   // URL-encoded pairs
   { name: 'URL-encoded form body', text: 'body=username%3Dann%26password%3DUrlEnc-7788%26scope%3Dx', secrets: ['UrlEnc-7788'] },
   { name: 'URL-encoded JSON', text: 'q=%7B%22password%22%3A%22UrlJson-6655%22%7D', secrets: ['UrlJson-6655'] },
   { name: 'query value with encoded characters', text: 'GET /login?password=p%40ss-UrlVal%26w0rd&user=ann 400', secrets: ['p%40ss-UrlVal%26w0rd', 'UrlVal'] },
   // known formats
-  { name: 'PEM block', text: `key -----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}\n-----END RSA PRIVATE KEY----- rejected`, secrets: ['wZlq7tLmPemPrivateKeyBodyLine1', 'Q2hhcnNldFNlY3JldEtleU1hdGVyaWFsTGluZTI='] },
-  { name: 'PEM block in JSON', text: `cert {"private_key": "-----BEGIN PRIVATE KEY-----\\n${PEM_BODY.replace('\n', '\\n')}\\n-----END PRIVATE KEY-----"}`, secrets: ['wZlq7tLmPemPrivateKeyBodyLine1', 'Q2hhcnNldFNlY3JldEtleU1hdGVyaWFsTGluZTI='] },
-  { name: '"credential":{…}', text: 'temp {"credential":{"access":"AKIDCRED42","secret":"CredSec-8877","securitytoken":"CredSts-6655","expires_at":"2030"}}', secrets: ['AKIDCRED42', 'CredSec-8877', 'CredSts-6655'] },
+  {
+    name: 'PEM block',
+    text: `key -----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}\n-----END RSA PRIVATE KEY----- rejected`,
+    secrets: ['wZlq7tLmPemPrivateKeyBodyLine1', 'Q2hhcnNldFNlY3JldEtleU1hdGVyaWFsTGluZTI='],
+  },
+  {
+    name: 'PEM block in JSON',
+    text: `cert {"private_key": "-----BEGIN PRIVATE KEY-----\\n${PEM_BODY.replace('\n', '\\n')}\\n-----END PRIVATE KEY-----"}`,
+    secrets: ['wZlq7tLmPemPrivateKeyBodyLine1', 'Q2hhcnNldFNlY3JldEtleU1hdGVyaWFsTGluZTI='],
+  },
+  {
+    name: '"credential":{…}',
+    text: 'temp {"credential":{"access":"AKIDCRED42","secret":"CredSec-8877","securitytoken":"CredSts-6655","expires_at":"2030"}}',
+    secrets: ['AKIDCRED42', 'CredSec-8877', 'CredSts-6655'],
+  },
   { name: 'bare MII… PKI token', text: `token ${PKI} is not valid`, secrets: [PKI.slice(0, 40), PKI.slice(40)] },
   { name: 'bare Fernet token', text: `token gAAAAABl${'x1Y2'.repeat(20)} is not valid`, secrets: [`gAAAAABl${'x1Y2'.repeat(20)}`] },
   // the forms that held before (kept in the table so that they keep holding)
@@ -103,7 +123,12 @@ const renderings = (e: ServiceError): ReadonlyArray<string> => [
   e.message ?? '',
   e._tag === 'TransportError' ? '' : JSON.stringify(e.headers),
   e._tag === 'ApiError' ? JSON.stringify(e.details) : '',
-  e._tag === 'PayloadError' ? inspect(e.errors.map((x) => ({ value: x.value, actual: x.context.map((c) => c.actual) })), { depth: 30, maxArrayLength: null, maxStringLength: null }) : '',
+  e._tag === 'PayloadError'
+    ? inspect(
+        e.errors.map((x) => ({ value: x.value, actual: x.context.map((c) => c.actual) })),
+        { depth: 30, maxArrayLength: null, maxStringLength: null },
+      )
+    : '',
   JSON.stringify(toProblemDetails(e)),
   JSON.stringify(toOtelAttributes(e)),
   JSON.stringify(toOtelStatus(e)),
@@ -150,7 +175,11 @@ describe.each(FORMS)('$name', (form) => {
 
   it('decode: in a JSON error message, a text body and an XML message', () => {
     const bodies = [
-      { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error_code: 'AS.0001', error_msg: form.text, errors: [{ code: 'AS.0001', message: form.text }] }) },
+      {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ error_code: 'AS.0001', error_msg: form.text, errors: [{ code: 'AS.0001', message: form.text }] }),
+      },
       { status: 500, headers: { 'content-type': 'text/plain' }, body: form.text },
       { status: 502, body: `${form.text}\nsecond line` },
       { status: 403, headers: { 'content-type': 'application/xml' }, body: `<Error><Code>AccessDenied</Code><Message>${xmlEscape(form.text)}</Message></Error>` },
@@ -179,7 +208,12 @@ describe.each(FORMS)('$name', (form) => {
 
   it('decodeToken: in an error body and in a token body that does not match', () => {
     expectNone(renderings(leftOf(decodeToken({ status: 401, body: JSON.stringify({ error: { code: 401, title: 'Unauthorized', message: form.text } }) }))), form)
-    expectNone(renderings(leftOf(decodeToken({ status: 201, headers: { 'x-subject-token': 'MIIsubject' }, body: JSON.stringify({ token: { expires_at: form.text, methods: [form.text] } }) }))), form)
+    expectNone(
+      renderings(
+        leftOf(decodeToken({ status: 201, headers: { 'x-subject-token': 'MIIsubject' }, body: JSON.stringify({ token: { expires_at: form.text, methods: [form.text] } }) })),
+      ),
+      form,
+    )
   })
 
   it('fromSdkError: Python, Go, gophertelekomcloud and Node SDK errors', () => {
@@ -262,23 +296,61 @@ describe('only values of secret-named fields go', () => {
   })
 
   it('names: secret with any prefix, not the words that merely resemble', () => {
-    const secret = ['OS_PASSWORD', 'DB_PASSWORD', 'X-Amz-Security-Token', 'HW_SECRET_KEY', 'token', 'pwd', 'adminPass', 'AccessKeyId', 'X-Amz-Signature', 'X-Amz-Credential', 'JSESSIONID', 'basic_auth', 'sig', 'sk', 'client_secret', 'private_key', 'Cookie', 'Proxy-Authorization']
-    const plain = ['error_code', 'error_msg', 'message', 'code', 'request_id', 'X-Request-Id', 'Content-Type', 'status', 'keystone_url', 'auth_url', 'author', 'disk', 'task', 'Retry-After', 'Location', 'X-Echo']
+    const secret = [
+      'OS_PASSWORD',
+      'DB_PASSWORD',
+      'X-Amz-Security-Token',
+      'HW_SECRET_KEY',
+      'token',
+      'pwd',
+      'adminPass',
+      'AccessKeyId',
+      'X-Amz-Signature',
+      'X-Amz-Credential',
+      'JSESSIONID',
+      'basic_auth',
+      'sig',
+      'sk',
+      'client_secret',
+      'private_key',
+      'Cookie',
+      'Proxy-Authorization',
+    ]
+    const plain = [
+      'error_code',
+      'error_msg',
+      'message',
+      'code',
+      'request_id',
+      'X-Request-Id',
+      'Content-Type',
+      'status',
+      'keystone_url',
+      'auth_url',
+      'author',
+      'disk',
+      'task',
+      'Retry-After',
+      'Location',
+      'X-Echo',
+    ]
     expect(secret.filter((n) => !isSecretName(n))).toEqual([])
     expect(plain.filter((n) => isSecretName(n))).toEqual([])
   })
 
   it('the headers of an error keep their names and the safe part of their values', () => {
-    const e = leftOf(decode(t.unknown)({
-      status: 404,
-      headers: {
-        Location: 'https://obs.eu-de.otc.t-systems.com/b/k.txt?AccessKeyId=AKIDLOC1&Expires=1700000000&Signature=LocSig%2Bb64%3D',
-        'X-Amz-Redirect': 'https://s3/b/k?X-Amz-Credential=AKIDS3%2F20240101&X-Amz-Signature=S3Sig0a1b&X-Amz-Security-Token=S3Sts99',
-        'X-Echo': 'password=EchoPw-1 user=ann',
-        'X-Subject-Token': PKI,
-      },
-      body: '',
-    }))
+    const e = leftOf(
+      decode(t.unknown)({
+        status: 404,
+        headers: {
+          Location: 'https://obs.eu-de.otc.t-systems.com/b/k.txt?AccessKeyId=AKIDLOC1&Expires=1700000000&Signature=LocSig%2Bb64%3D',
+          'X-Amz-Redirect': 'https://s3/b/k?X-Amz-Credential=AKIDS3%2F20240101&X-Amz-Signature=S3Sig0a1b&X-Amz-Security-Token=S3Sts99',
+          'X-Echo': 'password=EchoPw-1 user=ann',
+          'X-Subject-Token': PKI,
+        },
+        body: '',
+      }),
+    )
     expect(e._tag === 'ApiError' && e.headers).toEqual({
       location: 'https://obs.eu-de.otc.t-systems.com/b/k.txt?AccessKeyId=[redacted]&Expires=1700000000&Signature=[redacted]',
       'x-amz-redirect': 'https://s3/b/k?X-Amz-Credential=[redacted]&X-Amz-Signature=[redacted]&X-Amz-Security-Token=[redacted]',
@@ -312,7 +384,12 @@ describe('linear time', () => {
     ['long names', `${'a'.repeat(100)}=`],
     ['backslash runs', `password="${'\\'.repeat(50)}`],
   ])('%s', (label, unit) => {
-    expectLinear(label, (n) => unit.repeat(n), (text) => redactText(text), Math.ceil(250_000 / unit.length))
+    expectLinear(
+      label,
+      (n) => unit.repeat(n),
+      (text) => redactText(text),
+      Math.ceil(250_000 / unit.length),
+    )
   })
 })
 
@@ -328,16 +405,38 @@ describe('property: a generated secret in any form and any carrier appears in no
 
   // `@@` is the value as it stands bare; `##` the value escaped as in a JSON string.
   const forms = [
-    'OS_PASSWORD=@@', 'DB_PASSWORD: @@', '"DB_PASSWORD": "##"', 'GET /b?X-Amz-Security-Token=@@&X-Amz-Date=1', 'HW_SECRET_KEY=@@', 'token=@@', '{"token": "##"}',
-    'pwd=@@', '{"adminPass": "##"}', 'Cookie: lang=en; sid=@@; csrftoken=@@', 'Set-Cookie: SESSION=@@; Path=/; HttpOnly', 'Authorization: OBS AKID:@@',
-    'Authorization: Digest username="ann", nonce="n", response="@@", opaque="o"', 'Authorization: SDK-HMAC-SHA256 Access=AKID, SignedHeaders=host;x-sdk-date, Signature=@@',
-    'Authorization: Bearer @@', 'body=user%3Dann%26password%3D@@%26x%3D1', 'X-Auth-Token: @@', '{"password": "##"}', '{\\"password\\":\\"##\\"}',
-    '{"credential": {"access": "AKID", "secret": "##"}}', '<SignatureProvided>@@</SignatureProvided>', 'sk=@@', 'client_secret=@@&grant_type=x',
+    'OS_PASSWORD=@@',
+    'DB_PASSWORD: @@',
+    '"DB_PASSWORD": "##"',
+    'GET /b?X-Amz-Security-Token=@@&X-Amz-Date=1',
+    'HW_SECRET_KEY=@@',
+    'token=@@',
+    '{"token": "##"}',
+    'pwd=@@',
+    '{"adminPass": "##"}',
+    'Cookie: lang=en; sid=@@; csrftoken=@@',
+    'Set-Cookie: SESSION=@@; Path=/; HttpOnly',
+    'Authorization: OBS AKID:@@',
+    'Authorization: Digest username="ann", nonce="n", response="@@", opaque="o"',
+    'Authorization: SDK-HMAC-SHA256 Access=AKID, SignedHeaders=host;x-sdk-date, Signature=@@',
+    'Authorization: Bearer @@',
+    'body=user%3Dann%26password%3D@@%26x%3D1',
+    'X-Auth-Token: @@',
+    '{"password": "##"}',
+    '{\\"password\\":\\"##\\"}',
+    '{"credential": {"access": "AKID", "secret": "##"}}',
+    '<SignatureProvided>@@</SignatureProvided>',
+    'sk=@@',
+    'client_secret=@@&grant_type=x',
   ]
   const quotedForms = ['{"password": "##"}', '{"token": "##"}', "{'password': '@@'}", 'password=@@ user=ann', '{\\"password\\":\\"##\\"}']
 
   const fill = (form: string, secret: string): string =>
-    form.split('@@').join(secret).split('##').join(form.includes('\\"') ? JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1) : JSON.stringify(secret).slice(1, -1))
+    form
+      .split('@@')
+      .join(secret)
+      .split('##')
+      .join(form.includes('\\"') ? JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1) : JSON.stringify(secret).slice(1, -1))
 
   const carriers = ['json-message', 'text-body', 'xml-message', 'header', 'success-body', 'sdk-python', 'sdk-object', 'log-line'] as const
 

@@ -9,7 +9,15 @@ import { join } from 'node:path'
 const root = new URL('../..', import.meta.url).pathname
 /** What the build writes last (the Node bundle), and the files it is built from. */
 const built = join(root, 'dist', 'node', 'index.js')
-const inputs = ['src', 'catalog', join('scripts', 'clean-dist.mjs'), join('scripts', 'bundle-catalog.mjs'), join('scripts', 'bundle-browser.mjs'), join('scripts', 'bundle-node.mjs'), 'tsconfig.build.json']
+const inputs = [
+  'src',
+  'catalog',
+  join('scripts', 'clean-dist.mjs'),
+  join('scripts', 'bundle-catalog.mjs'),
+  join('scripts', 'bundle-browser.mjs'),
+  join('scripts', 'bundle-node.mjs'),
+  'tsconfig.build.json',
+]
 
 const newest = (path: string): number => {
   const stat = statSync(path)

@@ -46,8 +46,16 @@ const pages: ReadonlyArray<[string, string, string | null]> = [
     'The origin server did not find a current representation for the target resource.',
   ],
   ['a `Reason:` line', '<title>Error</title><p>Reason: quota of 10 VPCs per project exceeded</p>', 'quota of 10 VPCs per project exceeded'],
-  ['the first line of a stack trace', '<title>Error</title><pre>java.lang.IllegalStateException: connection pool exhausted\n\tat com.example.Pool.take(Pool.java:88)</pre>', 'java.lang.IllegalStateException: connection pool exhausted'],
-  ['navigation and footers are no message', '<nav>Home Products Contact us today</nav><h1>Not Found</h1><footer>Copyright 2024 Example Corporation all rights reserved</footer>', 'Not Found'],
+  [
+    'the first line of a stack trace',
+    '<title>Error</title><pre>java.lang.IllegalStateException: connection pool exhausted\n\tat com.example.Pool.take(Pool.java:88)</pre>',
+    'java.lang.IllegalStateException: connection pool exhausted',
+  ],
+  [
+    'navigation and footers are no message',
+    '<nav>Home Products Contact us today</nav><h1>Not Found</h1><footer>Copyright 2024 Example Corporation all rights reserved</footer>',
+    'Not Found',
+  ],
   ['nothing at all', '<html><body><hr></body></html>', null],
 ]
 

@@ -20,7 +20,11 @@ const unusualKeys: ReadonlyArray<[string, Record<string, unknown>, Reading]> = [
 // A code key holding a sentence, a message key holding a code: read as a person would.
 const swapped: ReadonlyArray<[string, Record<string, unknown>, Reading]> = [
   ['code holds a sentence, message a code', { code: 'Invalid parameter', message: 'ECS.0001' }, r('ECS.0001', 'Invalid parameter', 'message')],
-  ['error_code holds a sentence, error_msg a code', { error_code: 'The AS group does not exist.', error_msg: 'AS.2007' }, r('AS.2007', 'The AS group does not exist.', 'error_msg')],
+  [
+    'error_code holds a sentence, error_msg a code',
+    { error_code: 'The AS group does not exist.', error_msg: 'AS.2007' },
+    r('AS.2007', 'The AS group does not exist.', 'error_msg'),
+  ],
   ['a name-shaped code under msg', { code: 'No such bucket', msg: 'NoSuchBucket' }, r('NoSuchBucket', 'No such bucket', 'msg')],
   ['a sentence under code and a sentence under message: no code', { code: 'Invalid parameter', message: 'The name is too long.' }, r(null, 'The name is too long.', null)],
   ['a sentence under code alone is the message', { code: 'Service unavailable' }, r(null, 'Service unavailable', null)],
@@ -41,7 +45,13 @@ describe('readKeys', () => {
 describe('codeOf', () => {
   it('gives tokens, never prose', () => {
     expect(['AS.0001', 'NoSuchBucket', 'DCS. 4855', 'Invalid parameter', 'Bad Request', 'AS.0001: Invalid', 'x  y'].map((v) => _.codeOf(v, 400))).toEqual([
-      'AS.0001', 'NoSuchBucket', null, null, null, null, null,
+      'AS.0001',
+      'NoSuchBucket',
+      null,
+      null,
+      null,
+      null,
+      null,
     ])
   })
 })

@@ -30,7 +30,11 @@ const table: ReadonlyArray<[string, string, Scanned]> = [
   // the seed and what the scanner read before
   ['the Auto Scaling seed', '{\n    "error_msg": The request message format is invalid.",\n    "error_code": "AS.0001"\n}', r('AS.0001', 'The request message format is invalid.')],
   ['a comma inside an unquoted message stays', '{"error_msg": The name is too long, maximum: 64",\n"error_code": "AS.0004"}', r('AS.0004', 'The name is too long, maximum: 64')],
-  ['escaped quotes and \\u escapes', '{"error_msg": "Name \\"web\\" is taken \\u2013 choose another", "error_code": "VPC.0107",}', r('VPC.0107', 'Name "web" is taken \u2013 choose another')],
+  [
+    'escaped quotes and \\u escapes',
+    '{"error_msg": "Name \\"web\\" is taken \\u2013 choose another", "error_code": "VPC.0107",}',
+    r('VPC.0107', 'Name "web" is taken \u2013 choose another'),
+  ],
   ['a quoted word in a message is no key', '{"error_msg": "Parameter "code" is invalid", "error_code": "AS.0001"', r('AS.0001', 'Parameter "code" is invalid')],
   ['request ids', '{"request_id": "9b1f", "error_code": "APIGW.0308", "error_msg": "Throttled"', r('APIGW.0308', 'Throttled', '9b1f')],
   ['objects under message keys are skipped', '{"error": {"code": "AS.2007", "message": "Gone."}', r('AS.2007', 'Gone.')],
@@ -60,13 +64,38 @@ describe('scanBrokenJson', () => {
   })
 
   it('never throws, is deterministic, and bounds what it returns', () => {
-    const piece = fc.constantFrom('"error_code"', '"error_msg"', "'code'", 'errno', ':', '*', '=', '"', "'", ',', '{', '}', '\n', ' ', 'AS.0001', 'Invalid parameter', '\\', '\\u12')
+    const piece = fc.constantFrom(
+      '"error_code"',
+      '"error_msg"',
+      "'code'",
+      'errno',
+      ':',
+      '*',
+      '=',
+      '"',
+      "'",
+      ',',
+      '{',
+      '}',
+      '\n',
+      ' ',
+      'AS.0001',
+      'Invalid parameter',
+      '\\',
+      '\\u12',
+    )
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(piece, { maxLength: 40 }).map((p) => p.join(''))), (text) => {
-        const a = _.scanBrokenJson(text, 400)
-        expect(a).toEqual(_.scanBrokenJson(text, 400))
-        if (a.code !== null) expect(a.code.length).toBeLessThanOrEqual(100)
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+        ),
+        (text) => {
+          const a = _.scanBrokenJson(text, 400)
+          expect(a).toEqual(_.scanBrokenJson(text, 400))
+          if (a.code !== null) expect(a.code.length).toBeLessThanOrEqual(100)
+        },
+      ),
       { numRuns: 3000 },
     )
     expect(_.scanBrokenJson(undefined as unknown as string)).toEqual(r(null, null))

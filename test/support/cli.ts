@@ -32,11 +32,9 @@ export const runCliMeasured = async (args: ReadonlyArray<string>, drive: (child:
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
   const fd3 = child.stdio[3] as Readable
   fd3.setEncoding('utf8').on('data', (d: string) => (peak += d))
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })),
-  )
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })))
   child.stdin.on('error', () => undefined) // the CLI may stop reading first
-  await drive(child as CliChild)
+  await drive(child)
   const { code, signal } = await exited
   return { code, signal, stderr, peakMiB: Number(peak.trim()) / 1024 }
 }

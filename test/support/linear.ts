@@ -25,7 +25,10 @@ export const expectLinear = <A>(label: string, make: (n: number) => A, run: (inp
   const small = make(n)
   const large = make(8 * n)
   run(small) // warm up the code paths (JIT) before timing
-  const t1 = Math.max(10, best(() => run(small), 3))
+  const t1 = Math.max(
+    10,
+    best(() => run(small), 3),
+  )
   const t8 = best(() => run(large), 3)
   expect(t8 / t1, `${label}: ${t8.toFixed(1)} ms of CPU at 8n vs ${t1.toFixed(1)} ms at n`).toBeLessThan(24)
 }
