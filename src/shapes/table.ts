@@ -159,11 +159,22 @@ export const SHAPES: ReadonlyArray<Shape> = [
   },
   {
     name: 'error.code',
-    doc: 'Wrapped: {"error": {"code", "message"}} (Auto Scaling, IMS), in either key order, or any code-like keys inside "error".',
+    doc: 'Wrapped: {"error": {"code", "message"}} (Auto Scaling, IMS), in either key order, or any code-like keys inside "error"; a code of the body\'s own beside it (a CCE Kubernetes Status: "errorCode" and an add-on\'s "error") speaks for the service, and the nested one is its cause.',
     read: (body, status) => {
       const inner = own(body, 'error')
       if (!isJsonObject(inner)) return undefined
-      return found(readKeys(inner, status), topRequestId(body, status))
+      const nested = readKeys(inner, status)
+      const top = readKeys(body, status)
+      if (top.code === null || nested.code === null || top.code === nested.code) return found(nested, top.requestId)
+      return {
+        code: top.code,
+        message: top.message ?? nested.message,
+        requestId: top.requestId ?? nested.requestId,
+        details: [
+          { code: top.code, message: top.message },
+          { code: nested.code, message: nested.message },
+        ],
+      }
     },
   },
   {

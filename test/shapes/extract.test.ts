@@ -338,3 +338,32 @@ describe('extractError properties', () => {
     for (const [label, make, n] of hostile) expectLinear(label, make, (text) => _.extractError({ _tag: 'BrokenJson', text }, 400), n)
   })
 })
+
+// A code of the body's own beside an `error` object (bodies written for this test, in the shape
+// of CCE's Kubernetes Status, whose add-on manager nests its own error): the top level speaks for
+// the service, the nested error is kept as its cause.
+describe('a code of its own beside a nested error', () => {
+  const json = (value: unknown): Body => readBody(normalizeHeaders({ 'content-type': 'application/json' }), JSON.stringify(value))
+
+  it('takes the top-level code and keeps the nested one as a detail', () => {
+    const body = json({
+      kind: 'Status',
+      status: 'Failure',
+      code: 400,
+      errorCode: 'CCE.01400010',
+      errorMessage: 'Bad request.',
+      error: { code: 'SVCSTG.ADDON.4000001', message: 'values missing' },
+    })
+    const e = _.extractError(body, 400)
+    expect([e.shape, e.code, e.message]).toEqual(['error.code', 'CCE.01400010', 'Bad request.'])
+    expect(e.details).toEqual([
+      { code: 'CCE.01400010', message: 'Bad request.' },
+      { code: 'SVCSTG.ADDON.4000001', message: 'values missing' },
+    ])
+  })
+
+  it('reads the nested error alone when the top level has no code of its own (a status repeat is none)', () => {
+    const e = _.extractError(json({ code: 400, error: { code: 'AS.0001', message: 'Invalid.' } }), 400)
+    expect([e.code, e.message, e.details]).toEqual(['AS.0001', 'Invalid.', [{ code: 'AS.0001', message: 'Invalid.' }]])
+  })
+})
