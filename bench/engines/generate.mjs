@@ -8,18 +8,7 @@
 // Usage: node bench/engines/generate.mjs OUT_FILE [MEGABYTES=200] [SEED=20261123]
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-
-/** mulberry32: a tiny seeded PRNG. */
-const prng = (seed) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../logs/generate.mjs'
 
 const pad = (n, w = 2) => String(n).padStart(w, '0')
 

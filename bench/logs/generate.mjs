@@ -7,8 +7,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-/** mulberry32: a tiny seeded PRNG, good enough for picking templates. */
-const prng = (seed) => {
+/** mulberry32: a tiny seeded PRNG, good enough for picking templates (bench/engines/generate.mjs too). */
+export const prng = (seed) => {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

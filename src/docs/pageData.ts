@@ -10,7 +10,7 @@
  */
 import { docsUrlOf, type CatalogFile } from '../catalog/codec.js'
 import { categories, retryStrategies, type Category, type RetryStrategy } from '../error/vocabulary.js'
-import { anchorOf, type ServicePage } from './pages.js'
+import { anchorOf, type DocEntry, type ServicePage } from './pages.js'
 import type { SearchRow } from './search.js'
 
 // -------------------------------------------------------------------------------------
@@ -85,7 +85,8 @@ export interface PageData {
 }
 
 /**
- * One row of the page's table, read back from the data: what the table shows and searches.
+ * One row of the page's table, read back from the data: what the table shows and searches (a
+ * `DocEntry` without its file and Markdown page).
  *
  * @example
  * import type { TableRow } from './pageData.js'
@@ -95,19 +96,7 @@ export interface PageData {
  * @since 0.1.0
  * @category model
  */
-export interface TableRow {
-  readonly code: string
-  /** The service of the page the entry is on (its file's `service`). */
-  readonly service: string
-  readonly status: number | null
-  readonly message: string
-  readonly otherMessages: ReadonlyArray<string>
-  readonly category: Category
-  readonly retry: RetryStrategy
-  readonly remedy: string
-  readonly docsUrl: string | null
-  readonly anchor: string
-}
+export type TableRow = Omit<DocEntry, 'file' | 'page'>
 
 // -------------------------------------------------------------------------------------
 // constructors

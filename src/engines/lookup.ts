@@ -7,7 +7,7 @@
  */
 import * as O from '../fp/option.js'
 import type { Catalog } from '../catalog/catalog.js'
-import { csvCell } from '../catalog/export.js'
+import { csvCell, exportRow, type ExportRow } from '../catalog/export.js'
 import { prefixOf } from '../catalog/prefix.js'
 import { redactText } from '../error/redact.js'
 
@@ -27,15 +27,8 @@ import { redactText } from '../error/redact.js'
  * @since 0.1.0
  * @category model
  */
-export interface LookupRow {
+export interface LookupRow extends ExportRow {
   readonly code_key: string
-  readonly code: string
-  readonly service: string
-  readonly status: number | null
-  readonly category: string
-  readonly retryable: boolean
-  readonly strategy: string
-  readonly message: string
 }
 
 /**
@@ -102,16 +95,7 @@ export const lookupRows = (catalog: Catalog): ReadonlyArray<LookupRow> => {
     const picked = catalog.lookup(variant.code)
     if (O.isNone(picked)) continue
     const e = picked.value
-    const row: LookupRow = {
-      code_key: key,
-      code: e.code,
-      service: e.service,
-      status: e.status,
-      category: e.category,
-      retryable: e.retry !== 'never',
-      strategy: e.retry,
-      message: redactText(e.message),
-    }
+    const row: LookupRow = { code_key: key, ...exportRow(e), message: redactText(e.message) }
     keys.add(key)
     rows.push(row)
     const prefix = prefixOf(key)
