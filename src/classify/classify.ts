@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as O from '../fp/option.js'
-import type { Category, RetryHint, RetryStrategy } from '../error/vocabulary.js'
+import { NEVER_RETRY, type Category, type RetryHint, type RetryStrategy } from '../error/vocabulary.js'
 import { RETRY_AFTER_STATUSES } from './status.js'
 import { categorizeWording } from './wording.js'
 
@@ -83,7 +83,15 @@ export const entryFits = (documented: number | null, observed: number): boolean 
 export const retryHintFor = (status: number, category: Category, strategy: RetryStrategy, retryAfterMs: O.Option<number>): RetryHint => {
   const honoursRetryAfter = strategy === 'backoff' && (RETRY_AFTER_STATUSES.has(status) || category === 'throttled')
   if (honoursRetryAfter && O.isSome(retryAfterMs)) return { retryable: true, strategy: 'after', delayMs: retryAfterMs.value }
-  return { retryable: strategy !== 'never', strategy }
+  return HINTS[strategy]
+}
+
+/** The hint of each strategy without a delay: one shared value each, so the hot path allocates none. */
+const HINTS: Readonly<Record<RetryStrategy, RetryHint>> = {
+  never: NEVER_RETRY,
+  backoff: { retryable: true, strategy: 'backoff' },
+  after: { retryable: true, strategy: 'after' },
+  reauth: { retryable: true, strategy: 'reauth' },
 }
 
 /**
@@ -108,18 +116,20 @@ export const retryHintFor = (status: number, category: Category, strategy: Retry
  * @category classification
  */
 export const classify = (status: number, entry: O.Option<Documented>, retryAfterMs: O.Option<number>, message: string | null = null): Classification => {
-  const fits = O.isSome(entry) && entryFits(entry.value.status, status)
-  const rule = fits ? { category: entry.value.category, strategy: entry.value.retry } : fromResponse(status, message)
+  if (O.isSome(entry) && entryFits(entry.value.status, status)) {
+    const { category, retry } = entry.value
+    return { category, retry: retryHintFor(status, category, retry, retryAfterMs), documentedStatus: null }
+  }
+  const rule = fromResponse(status, message)
   return {
     category: rule.category,
-    retry: retryHintFor(status, rule.category, rule.strategy, retryAfterMs),
-    documentedStatus: O.isSome(entry) && !fits ? entry.value.status : null,
+    retry: retryHintFor(status, rule.category, rule.retry, retryAfterMs),
+    documentedStatus: O.isSome(entry) ? entry.value.status : null,
   }
 }
 
 /** The verdict of the observed status and the response's wording (a non-error status says nothing: unknown). */
-const fromResponse = (status: number, message: string | null): { readonly category: Category; readonly strategy: RetryStrategy } => {
-  if (status < 400) return { category: 'unknown', strategy: 'never' }
-  const verdict = categorizeWording(status, message ?? '')
-  return { category: verdict.category, strategy: verdict.retry }
-}
+const fromResponse = (status: number, message: string | null): { readonly category: Category; readonly retry: RetryStrategy } =>
+  status < 400 ? NOT_AN_ERROR : categorizeWording(status, message ?? '')
+
+const NOT_AN_ERROR = { category: 'unknown', retry: 'never' } as const

@@ -114,12 +114,15 @@ export interface ReadResponse {
 export const readResponse = (raw: RawResponse, options: Pick<DecodeOptions, 'maxBodyBytes'> = {}): ReadResponse => {
   const fields = readRaw(raw)
   const headers = normalizeHeaders(fields.headers as RawResponse['headers'])
-  const { status } = fields
-  const problem = fields.problem === null ? {} : { problem: fields.problem }
-  if (status < 400 && isHttpStatus(status)) return { status, headers, body: readBody(headers, bodyText(fields.body as RawResponse['body'])), ...problem }
-  // An error body is only examined up to the cap: a huge body costs what the cap costs.
-  const { text, truncated } = bodyTextCapped(fields.body as RawResponse['body'], maxBodyBytesOf(options))
-  return truncated ? { status, headers, body: readBody(headers, text), truncated, ...problem } : { status, headers, body: readBody(headers, text), ...problem }
+  const { status, problem } = fields
+  let read: ReadResponse
+  if (status < 400 && isHttpStatus(status)) read = { status, headers, body: readBody(headers, bodyText(fields.body as RawResponse['body'])) }
+  else {
+    // An error body is only examined up to the cap: a huge body costs what the cap costs.
+    const { text, truncated } = bodyTextCapped(fields.body as RawResponse['body'], maxBodyBytesOf(options))
+    read = truncated ? { status, headers, body: readBody(headers, text), truncated } : { status, headers, body: readBody(headers, text) }
+  }
+  return problem === null ? read : { ...read, problem }
 }
 
 const maxBodyBytesOf = (options: Pick<DecodeOptions, 'maxBodyBytes'>): number => {
@@ -142,10 +145,24 @@ interface RawFields {
 
 const MISSING = Symbol('missing')
 
-/** One property of a raw response, read exactly once; a throwing getter or Proxy trap gives `MISSING`. */
-const readOnce = (raw: object, key: 'status' | 'headers' | 'body'): unknown => {
+/** A property of a raw response read exactly once; a throwing getter or Proxy trap gives `MISSING`. */
+const statusOf = (raw: { readonly status?: unknown }): unknown => {
   try {
-    return (raw as Record<string, unknown>)[key]
+    return raw.status
+  } catch {
+    return MISSING
+  }
+}
+const headersOf = (raw: { readonly headers?: unknown }): unknown => {
+  try {
+    return raw.headers
+  } catch {
+    return MISSING
+  }
+}
+const bodyOf = (raw: { readonly body?: unknown }): unknown => {
+  try {
+    return raw.body
   } catch {
     return MISSING
   }
@@ -163,9 +180,11 @@ const readRaw = (raw: unknown): RawFields => {
   if ((typeof raw !== 'object' && typeof raw !== 'function') || raw === null) {
     return { status: 0, headers: undefined, body: undefined, problem: `expected a response object { status, headers, body }, got ${typeName(raw)}` }
   }
-  const rawStatus = readOnce(raw, 'status')
-  const headers = readOnce(raw, 'headers')
-  const body = readOnce(raw, 'body')
+  // Each by its own name: a property load the engine can specialise (this is on the hot path).
+  const rawStatus = statusOf(raw)
+  const headers = headersOf(raw)
+  const body = bodyOf(raw)
+  if (typeof rawStatus === 'number' && headers !== MISSING && body !== MISSING) return { status: rawStatus, headers, body, problem: null }
   const problems: Array<string> = []
   let status = 0
   if (typeof rawStatus === 'number') status = rawStatus

@@ -168,13 +168,17 @@ export const secretValues = (headers: ReadonlyMap<string, string>): ReadonlyArra
   const values: Array<string> = []
   for (const [name, value] of headers) {
     if (!isSecretName(name)) continue
-    for (const part of [value, ...value.split(/[,;]\s*/)]) {
-      const trimmed = part.trim()
-      // Very short values (a single letter) would blank out ordinary words; they are not credentials.
-      if (trimmed.length >= 6) values.push(trimmed)
-    }
+    // Very short values (a single letter) would blank out ordinary words; they are not credentials.
+    const whole = value.trim()
+    if (whole.length >= 6) values.push(whole)
+    // A list (`a=1; b=2`, `k1, k2`): each part is a secret of its own too.
+    if (value.includes(',') || value.includes(';'))
+      for (const part of value.split(/[,;]\s*/)) {
+        const trimmed = part.trim()
+        if (trimmed.length >= 6) values.push(trimmed)
+      }
   }
-  return [...new Set(values)].sort((a, b) => b.length - a.length)
+  return values.length === 1 ? values : [...new Set(values)].sort((a, b) => b.length - a.length)
 }
 
 // -------------------------------------------------------------------------------------
