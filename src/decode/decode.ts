@@ -262,7 +262,7 @@ const UNCLASSIFIED = { category: 'unknown', retry: NEVER_RETRY, documentedStatus
 /** The details with secrets removed; the usual single detail repeats code and message, already cleaned. */
 const cleanDetails = (extracted: Extracted, code: string | null, message: string | null, secrets: ReadonlyArray<string>): ReadonlyArray<ErrorDetail> => {
   const { details } = extracted
-  const [only] = details
+  const only = details[0]
   if (details.length === 1 && only !== undefined && only.code === extracted.code && only.message === extracted.message) {
     return code === only.code && message === only.message ? details : [{ code, message }]
   }
