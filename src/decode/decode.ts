@@ -11,7 +11,7 @@ import { classify } from '../classify/classify.js'
 import { parseRetryAfter } from '../classify/retryAfter.js'
 import { isHttpStatus, statusClassOf } from '../error/status.js'
 import { NEVER_RETRY } from '../error/vocabulary.js'
-import { redactHeaders, redactText, redactValue, secretValues, isSecretName, REDACTED } from '../error/redact.js'
+import { redactText, redactValue, secretValues, isSecretName, REDACTED } from '../error/redact.js'
 import { ApiError, payloadError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
 import { readBody } from '../response/body.js'
 import { headerValue, normalizeHeaders, requestIdOf } from '../response/headers.js'
@@ -222,29 +222,24 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
   const code = clean(visibleCode(extracted, body), secrets)
   const message = clean(extracted.message ?? (response.problem === undefined ? null : `the response could not be read: ${response.problem}`), secrets)
   // The headers are redacted on first access only: most callers never look at them.
-  return new ApiError(
-    {
-      status,
-      statusClass: statusClassOf(status),
-      code,
-      service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : prefixOf(extracted.code),
-      message,
-      requestId: clean(requestIdOf(headers) ?? extracted.requestId, secrets),
-      category: classification.category,
-      retry: classification.retry,
-      known: O.isSome(entry),
-      catalog: O.isSome(entry) ? catalogView(entry.value) : null,
-      documentedStatus: classification.documentedStatus,
-      shape: extracted.shape,
-      details: cleanDetails(extracted, code, message, secrets),
-      headers: NO_HEADERS,
-      truncated: response.truncated === true,
-    },
+  return new ApiError({
+    status,
+    statusClass: statusClassOf(status),
+    code,
+    service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : prefixOf(extracted.code),
+    message,
+    requestId: clean(requestIdOf(headers) ?? extracted.requestId, secrets),
+    category: classification.category,
+    retry: classification.retry,
+    known: O.isSome(entry),
+    catalog: O.isSome(entry) ? catalogView(entry.value) : null,
+    documentedStatus: classification.documentedStatus,
+    shape: extracted.shape,
+    details: cleanDetails(extracted, code, message, secrets),
     headers,
-  )
+    truncated: response.truncated === true,
+  })
 }
-
-const NO_HEADERS: Readonly<Record<string, string>> = {}
 
 /**
  * The code found in a body read as text (plain text, HTML, broken JSON), if it is still there
@@ -365,7 +360,7 @@ export const toPayload =
         // (the pair scanner would read `password: expected number` as a pair).
         problems: problems.map((p) => withoutValues(p, secrets)),
         message: withoutValues(`the ${response.status} response did not match ${codec.name}: ${problems.join('; ')}`, secrets),
-        headers: redactHeaders(response.headers),
+        headers: response.headers,
       }),
     )
   }

@@ -5,8 +5,8 @@
  * - `PayloadError`: a success whose body does not match the caller's codec.
  * - `TransportError`: no response at all (network failure, timeout, abort).
  *
- * The errors are plain values (no captured stack traces, cheap on the error path). Their
- * headers are stored already redacted, and `message`, `toJSON()`, `String()` and
+ * The errors are plain values (no captured stack traces, cheap on the error path), built one
+ * way: a constructor that takes the fields. Their headers are redacted on first access, and `message`, `toJSON()`, `String()` and
  * `util.inspect` never show a secret.
  *
  * @since 0.1.0
@@ -162,7 +162,98 @@ export interface TransportErrorFields {
   readonly cause: string | null
 }
 
+/**
+ * What an `ApiError` is built from: its fields, with headers as a header map or a record (see
+ * `ErrorHeaders`), redacted on first access.
+ *
+ * @example
+ * import { apiError, type ApiErrorInit } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const init: ApiErrorInit = { status: 502, statusClass: '5xx', code: null, service: null, message: 'Bad Gateway', requestId: null, category: 'unavailable',
+ *   retry: { retryable: true, strategy: 'backoff' }, known: false, catalog: null, documentedStatus: null, shape: 'html', details: [], headers: new Map() }
+ * assert.strictEqual(apiError(init).shape, 'html')
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type ApiErrorInit = Omit<ApiErrorFields, 'headers'> & { readonly headers: ErrorHeaders }
+
+/**
+ * What a `PayloadError` is built from: its fields, with headers as in `ApiErrorInit`.
+ *
+ * @example
+ * import { payloadError, type PayloadErrorInit } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const init: PayloadErrorInit = { status: 200, statusClass: '2xx', requestId: null, errors: [], problems: [], message: 'bad', headers: new Map([['cookie', 'sid=1']]) }
+ * assert.deepStrictEqual(payloadError(init).headers, { cookie: '[redacted]' })
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type PayloadErrorInit = Omit<PayloadErrorFields, 'headers'> & { readonly headers: ErrorHeaders }
+
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom')
+
+/**
+ * Response headers as an error is built with them: a header map as `readResponse` gives it, or
+ * a record. Either way the error redacts them on first access (redaction is idempotent, so
+ * headers redacted before stay as they are), and no secret is ever shown.
+ *
+ * @example
+ * import { apiError, type ErrorHeaders } from 'otc-errors'
+ * import * as assert from 'node:assert'
+ * const headers: ErrorHeaders = new Map([['x-auth-token', 'MIIsecret'], ['x-request-id', 'r-1']])
+ * const e = apiError({ status: 401, statusClass: '4xx', code: null, service: null, message: null, requestId: 'r-1', category: 'auth',
+ *   retry: { retryable: true, strategy: 'reauth' }, known: false, catalog: null, documentedStatus: null, shape: 'empty', details: [], headers })
+ * assert.deepStrictEqual(e.headers, { 'x-auth-token': '[redacted]', 'x-request-id': 'r-1' })
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type ErrorHeaders = Readonly<Record<string, string>> | ReadonlyMap<string, string>
+
+/** A map of headers, not a record: a record's values are strings, so it has no `get` method. */
+const isHeaderMap = (input: ErrorHeaders): input is ReadonlyMap<string, string> => typeof (input as { readonly get?: unknown }).get === 'function'
+
+/**
+ * What the three errors share: `toString` draws one line for people (`draw`), and
+ * `util.inspect`/`console.log` show the tag and `toJSON()`: never a secret.
+ */
+abstract class ErrorValue {
+  abstract readonly _tag: ServiceError['_tag']
+  abstract toJSON(): object
+  /** One line for people, never a secret (see `draw`). */
+  toString(): string {
+    // Every subclass is one member of the union; `draw` is exhaustive over it.
+    return draw(this as unknown as ServiceError)
+  }
+  /** What `util.inspect` and `console.log` show: the tag and the JSON fields, never a secret. */
+  [inspectSymbol](): string {
+    return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
+  }
+}
+
+/**
+ * An error that came with a response: its headers are redacted when first asked for (most
+ * callers never look at them, and `decode` is a hot path).
+ */
+abstract class ResponseErrorValue extends ErrorValue {
+  #input: ErrorHeaders | undefined
+  #headers: Readonly<Record<string, string>> | undefined = undefined
+  constructor(headers: ErrorHeaders) {
+    super()
+    this.#input = headers
+  }
+  /** Response headers, lower-case names, secret values replaced by `[redacted]`. */
+  get headers(): Readonly<Record<string, string>> {
+    if (this.#headers === undefined) {
+      const input = this.#input
+      this.#headers = input === undefined ? {} : redactHeaders(isHeaderMap(input) ? input : new Map(Object.entries(input)))
+      this.#input = undefined
+    }
+    return this.#headers
+  }
+}
 
 /**
  * The API answered with an error.
@@ -177,9 +268,9 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom')
  * @since 0.1.0
  * @category model
  */
-export class ApiError implements ApiErrorFields {
-  readonly _tag: 'ApiError'
-  readonly name: 'ApiError'
+export class ApiError extends ResponseErrorValue implements ApiErrorFields {
+  readonly _tag = 'ApiError' as const
+  readonly name = 'ApiError' as const
   readonly status: number
   readonly statusClass: StatusClass
   readonly code: string | null
@@ -194,16 +285,8 @@ export class ApiError implements ApiErrorFields {
   readonly shape: string
   readonly details: ReadonlyArray<ErrorDetail>
   readonly truncated: boolean
-  #headers: Readonly<Record<string, string>> | undefined
-  readonly #headerMap: ReadonlyMap<string, string> | undefined
-  /**
-   * Plain assignments, one shape for every instance: this is on the hot path of `decode`.
-   * `headerMap`, when given, stands for `fields.headers`: the redacted copy is made on first
-   * access only (most callers never look at the headers).
-   */
-  constructor(fields: ApiErrorFields, headerMap?: ReadonlyMap<string, string>) {
-    this._tag = 'ApiError'
-    this.name = 'ApiError'
+  constructor(fields: ApiErrorInit) {
+    super(fields.headers)
     this.status = fields.status
     this.statusClass = fields.statusClass
     this.code = fields.code
@@ -217,24 +300,11 @@ export class ApiError implements ApiErrorFields {
     this.documentedStatus = fields.documentedStatus
     this.shape = fields.shape
     this.details = fields.details
-    this.#headers = headerMap === undefined ? fields.headers : undefined
-    this.#headerMap = headerMap
     this.truncated = fields.truncated === true
-  }
-  /** Response headers, lower-case names, secret values replaced by `[redacted]`. */
-  get headers(): Readonly<Record<string, string>> {
-    return (this.#headers ??= this.#headerMap === undefined ? {} : redactHeaders(this.#headerMap))
   }
   /** A plain, JSON-safe object of the fields. */
   toJSON(): ApiErrorFields & { readonly _tag: 'ApiError' } {
     return { _tag: this._tag, ...pick(this, apiKeys) }
-  }
-  toString(): string {
-    return draw(this)
-  }
-  /** What `util.inspect` and `console.log` show: the tag and the JSON fields, never a secret. */
-  [inspectSymbol](): string {
-    return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
   }
 }
 
@@ -251,33 +321,31 @@ export class ApiError implements ApiErrorFields {
  * @since 0.1.0
  * @category model
  */
-export class PayloadError implements PayloadErrorFields {
+export class PayloadError extends ResponseErrorValue implements PayloadErrorFields {
   readonly _tag = 'PayloadError' as const
   readonly name = 'PayloadError' as const
-  readonly status!: number
-  readonly statusClass!: StatusClass
-  readonly requestId!: string | null
-  readonly errors!: t.Errors
-  readonly problems!: ReadonlyArray<string>
-  readonly message!: string
-  readonly headers!: Readonly<Record<string, string>>
+  readonly status: number
+  readonly statusClass: StatusClass
+  readonly requestId: string | null
+  readonly errors: t.Errors
+  readonly problems: ReadonlyArray<string>
+  readonly message: string
   /** A payload mismatch is never worth retrying. */
   readonly category: Category = 'unknown'
   readonly retry: RetryHint = NEVER_RETRY
-  constructor(fields: PayloadErrorFields) {
-    Object.assign(this, pick(fields, payloadKeys))
+  constructor(fields: PayloadErrorInit) {
+    super(fields.headers)
+    this.status = fields.status
+    this.statusClass = fields.statusClass
+    this.requestId = fields.requestId
+    this.errors = fields.errors
+    this.problems = fields.problems
+    this.message = fields.message
   }
   /** A plain, JSON-safe object (the io-ts errors are given as `problems`, not as raw contexts). */
   toJSON(): Omit<PayloadErrorFields, 'errors'> & { readonly _tag: 'PayloadError' } {
     const { errors: _errors, ...rest } = pick(this, payloadKeys)
     return { _tag: this._tag, ...rest }
-  }
-  toString(): string {
-    return draw(this)
-  }
-  /** What `util.inspect` and `console.log` show: the tag and the JSON fields. */
-  [inspectSymbol](): string {
-    return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
   }
 }
 
@@ -293,17 +361,20 @@ export class PayloadError implements PayloadErrorFields {
  * @since 0.1.0
  * @category model
  */
-export class TransportError implements TransportErrorFields {
+export class TransportError extends ErrorValue implements TransportErrorFields {
   readonly _tag = 'TransportError' as const
   readonly name = 'TransportError' as const
-  readonly reason!: TransportReason
-  readonly message!: string
-  readonly cause!: string | null
+  readonly reason: TransportReason
+  readonly message: string
+  readonly cause: string | null
   readonly status = null
-  readonly category!: Category
-  readonly retry!: RetryHint
+  readonly category: Category
+  readonly retry: RetryHint
   constructor(fields: TransportErrorFields) {
-    Object.assign(this, pick(fields, transportKeys))
+    super()
+    this.reason = fields.reason
+    this.message = fields.message
+    this.cause = fields.cause
     const aborted = fields.reason === 'abort'
     this.category = fields.reason === 'timeout' ? 'timeout' : aborted ? 'unknown' : 'unavailable'
     // A caller's own abort is a decision, not a failure: retrying would overrule it.
@@ -312,13 +383,6 @@ export class TransportError implements TransportErrorFields {
   /** A plain, JSON-safe object of the fields, with the category and retry hint. */
   toJSON(): TransportErrorFields & { readonly _tag: 'TransportError'; readonly category: Category; readonly retry: RetryHint } {
     return { _tag: this._tag, ...pick(this, transportKeys), category: this.category, retry: this.retry }
-  }
-  toString(): string {
-    return draw(this)
-  }
-  /** What `util.inspect` and `console.log` show: the tag and the JSON fields. */
-  [inspectSymbol](): string {
-    return `${this._tag} ${JSON.stringify(this.toJSON(), null, 2)}`
   }
 }
 
@@ -368,7 +432,7 @@ const pick = <A, K extends keyof A>(a: A, keys: ReadonlyArray<K>): Pick<A, K> =>
 // -------------------------------------------------------------------------------------
 
 /**
- * Builds an `ApiError`. Headers must already be redacted (see `redactHeaders`).
+ * Builds an `ApiError`. Its headers are redacted on first access (see `ErrorHeaders`).
  *
  * @example
  * import { apiError } from 'otc-errors'
@@ -381,7 +445,7 @@ const pick = <A, K extends keyof A>(a: A, keys: ReadonlyArray<K>): Pick<A, K> =>
  * @since 0.1.0
  * @category constructors
  */
-export const apiError = (fields: ApiErrorFields): ApiError => new ApiError(fields)
+export const apiError = (fields: ApiErrorInit): ApiError => new ApiError(fields)
 
 /**
  * Builds a `PayloadError`.
@@ -395,7 +459,7 @@ export const apiError = (fields: ApiErrorFields): ApiError => new ApiError(field
  * @since 0.1.0
  * @category constructors
  */
-export const payloadError = (fields: PayloadErrorFields): PayloadError => new PayloadError(fields)
+export const payloadError = (fields: PayloadErrorInit): PayloadError => new PayloadError(fields)
 
 /**
  * Builds a `TransportError`; its category and retry hint follow from the reason.

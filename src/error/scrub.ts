@@ -11,7 +11,7 @@
  * @internal
  */
 import { redactText } from './redact.js'
-import { ApiError, PayloadError, TransportError, apiError, payloadError, transportError, type ApiErrorFields, type ServiceError } from './ServiceError.js'
+import { ApiError, PayloadError, TransportError, apiError, fold, payloadError, transportError, type ApiErrorFields, type ServiceError } from './ServiceError.js'
 
 const NONE: ReadonlyArray<string> = []
 
@@ -42,31 +42,31 @@ export const apiFieldsOf = (e: ApiError): ApiErrorFields => {
 /** An `ApiError` with some fields replaced. */
 export const withApiFields = (e: ApiError, patch: Partial<ApiErrorFields>): ApiError => apiError({ ...apiFieldsOf(e), ...patch })
 
-/** An error with every text field scrubbed (see `scrubText`). */
-export const scrubError = (e: ServiceError, secrets: ReadonlyArray<string> = NONE): ServiceError => {
-  if (e instanceof ApiError) {
-    return withApiFields(e, {
-      code: scrubNullable(e.code, secrets),
-      message: scrubNullable(e.message, secrets),
-      requestId: scrubNullable(e.requestId, secrets),
-      details: e.details.map((d) => ({ code: scrubNullable(d.code, secrets), message: scrubNullable(d.message, secrets) })),
-      headers: scrubRecord(e.headers, secrets),
-    })
-  }
-  if (e instanceof PayloadError) {
-    return payloadError({
-      status: e.status,
-      statusClass: e.statusClass,
-      requestId: scrubNullable(e.requestId, secrets),
-      errors: e.errors,
-      problems: e.problems.map((p) => scrubText(p, secrets)),
-      message: scrubText(e.message, secrets),
-      headers: scrubRecord(e.headers, secrets),
-    })
-  }
-  if (e instanceof TransportError) return transportError({ reason: e.reason, message: scrubText(e.message, secrets), cause: e.cause })
-  return e
-}
+/** An error with every text field scrubbed (see `scrubText`); anything else is returned as it is. */
+export const scrubError = (e: ServiceError, secrets: ReadonlyArray<string> = NONE): ServiceError =>
+  isServiceError(e)
+    ? fold<ServiceError>({
+        ApiError: (a) =>
+          withApiFields(a, {
+            code: scrubNullable(a.code, secrets),
+            message: scrubNullable(a.message, secrets),
+            requestId: scrubNullable(a.requestId, secrets),
+            details: a.details.map((d) => ({ code: scrubNullable(d.code, secrets), message: scrubNullable(d.message, secrets) })),
+            headers: scrubRecord(a.headers, secrets),
+          }),
+        PayloadError: (p) =>
+          payloadError({
+            status: p.status,
+            statusClass: p.statusClass,
+            requestId: scrubNullable(p.requestId, secrets),
+            errors: p.errors,
+            problems: p.problems.map((line) => scrubText(line, secrets)),
+            message: scrubText(p.message, secrets),
+            headers: scrubRecord(p.headers, secrets),
+          }),
+        TransportError: (t) => transportError({ reason: t.reason, message: scrubText(t.message, secrets), cause: t.cause }),
+      })(e)
+    : e
 
 /** Whether a value is one of the library's own error values. */
 export const isServiceError = (value: unknown): value is ServiceError => value instanceof ApiError || value instanceof PayloadError || value instanceof TransportError

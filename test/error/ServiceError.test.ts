@@ -67,3 +67,34 @@ describe('renderings', () => {
     expect(_.transportError({ reason: 'abort', message: 'x', cause: null }).retry).toEqual({ retryable: false, strategy: 'never' })
   })
 })
+
+describe('construction', () => {
+  const fields = { ...api.toJSON(), headers: {} }
+  it('builds the three errors one way: each from its fields, every field kept, String and inspect shared', () => {
+    const again = _.apiError(fields)
+    expect(again.toJSON()).toEqual({ ...api.toJSON(), headers: {} })
+    for (const e of [again, payload, transport]) {
+      expect(e.name).toBe(e._tag)
+      expect(String(e)).toBe(_.draw(e))
+      expect(inspect(e).startsWith(`${e._tag} {`)).toBe(true)
+    }
+  })
+  it('redacts headers given as a record or as a map, on first access, whoever built the error', () => {
+    const record = { 'x-auth-token': 'MIIsecretTokenValue', 'x-request-id': 'r-1', cookie: 'sid=abc123' }
+    const map = new Map(Object.entries(record))
+    const expected = { 'x-auth-token': '[redacted]', 'x-request-id': 'r-1', cookie: '[redacted]' }
+    for (const headers of [record, map]) {
+      const a = _.apiError({ ...fields, headers })
+      const p = _.payloadError({ status: 200, statusClass: '2xx', requestId: null, errors: [], problems: [], message: 'm', headers })
+      for (const e of [a, p]) {
+        expect(e.headers).toEqual(expected)
+        expect(e.headers).toBe(e.headers) // redacted once
+        expect(JSON.stringify(e)).not.toContain('MIIsecret')
+        expect(inspect(e)).not.toContain('abc123')
+      }
+    }
+  })
+  it('leaves headers that were redacted before as they are', () => {
+    expect(api.headers).toEqual({ 'x-auth-token': '[redacted]' })
+  })
+})
