@@ -15,7 +15,7 @@
  */
 import * as O from '../fp/option.js'
 import type { RetryPolicy, RetryStatus } from 'retry-ts'
-import { ApiError, TransportError, type ServiceError } from '../error/ServiceError.js'
+import type { ServiceError } from '../error/ServiceError.js'
 import { RETRY_COST, TRANSIENT_RETRY_COST } from './budget.js'
 import { capDelay, concatPolicies, constantDelay, exponentialBackoff, limitRetries } from './policies.js'
 import { isBusyConflict, isIdempotentCall, provesNotProcessed, type CallInfo } from './idempotency.js'
@@ -202,10 +202,10 @@ export const afterPolicy = (delayMs: number, maxAfterMs: number, maxAttempts: nu
 // destructors
 // -------------------------------------------------------------------------------------
 
-const isThrottling = (error: ServiceError): boolean => error instanceof ApiError && (error.status === 429 || error.category === 'throttled')
+const isThrottling = (error: ServiceError): boolean => error._tag === 'ApiError' && (error.status === 429 || error.category === 'throttled')
 
 const isTransient = (error: ServiceError): boolean =>
-  error instanceof TransportError || (error instanceof ApiError && (TRANSIENT_STATUSES.has(error.status) || error.category === 'timeout' || error.category === 'unavailable'))
+  error._tag === 'TransportError' || (error._tag === 'ApiError' && (TRANSIENT_STATUSES.has(error.status) || error.category === 'timeout' || error.category === 'unavailable'))
 
 /**
  * What a retry after this error costs the budget: nothing for a token refresh (the service is

@@ -11,7 +11,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from '../fp/option.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { RetryPolicy, RetryStatus } from 'retry-ts'
-import { ApiError, draw, transportError, type ServiceError } from '../error/ServiceError.js'
+import { draw, transportError, type ApiError, type ServiceError } from '../error/ServiceError.js'
 import { fromSdkError } from '../clients/sdk.js'
 import { retryBudget, type RetryBudget } from './budget.js'
 import { DEFAULT_RETRY_SETTINGS, decideRetry, type RetrySettings, type StopReason } from './decision.js'
@@ -267,7 +267,7 @@ export const retryExecutor = (options: RetryOptions = {}): RetryExecutor => {
       if (now() - started + decision.delayMs > maxElapsedMs) return giveUp(number, error, 'deadline')
       if (!budget.acquire(decision.cost)) return giveUp(number, error, 'budget')
       if (decision.strategy === 'reauth') {
-        if (options.refreshToken === undefined || !(error instanceof ApiError)) return giveUp(number, error, 'no-refresher')
+        if (options.refreshToken === undefined || error._tag !== 'ApiError') return giveUp(number, error, 'no-refresher')
         try {
           const fresh: unknown = await options.refreshToken(error, signal)
           if (typeof fresh !== 'string') return giveUp(number, error, 'refresh-failed')

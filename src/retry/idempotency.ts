@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { ApiError, TransportError, type ServiceError } from '../error/ServiceError.js'
+import type { ServiceError } from '../error/ServiceError.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -115,7 +115,7 @@ export const isIdempotentCall = (call: CallInfo): boolean => {
  * @category predicates
  */
 export const isBusyConflict = (error: ServiceError): boolean =>
-  error instanceof ApiError &&
+  error._tag === 'ApiError' &&
   error.category === 'conflict' &&
   (error.retry.strategy === 'backoff' || IN_PROGRESS.test(error.message ?? '') || IN_PROGRESS.test(error.catalog?.message ?? ''))
 
@@ -143,8 +143,8 @@ export const isBusyConflict = (error: ServiceError): boolean =>
  * @category predicates
  */
 export const provesNotProcessed = (error: ServiceError): boolean => {
-  if (error instanceof TransportError) return error.cause !== null && NOT_SENT_CAUSES.has(error.cause)
-  if (!(error instanceof ApiError)) return false
+  if (error._tag === 'TransportError') return error.cause !== null && NOT_SENT_CAUSES.has(error.cause)
+  if (error._tag !== 'ApiError') return false
   if (error.status === 429 || error.category === 'throttled' || error.status === 401) return true
   if (error.status === 503 && (error.code === null || GATEWAY_SERVICES.has((error.service ?? '').toUpperCase()))) return true
   return isBusyConflict(error)
