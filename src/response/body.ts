@@ -6,7 +6,8 @@
  */
 import type { Body, HeaderMap } from './model.js'
 import { contentTypeOf } from './headers.js'
-import { endsName, htmlTitle, isWhitespace, startsWithCI } from './html.js'
+import { isAsciiLetter, isWhitespace, standsForSeparator } from './chars.js'
+import { endsName, htmlTitle, startsWithCI } from './html.js'
 import { readXml } from './xml.js'
 
 type MediaKind = 'json' | 'xml' | 'html' | 'text' | 'other' | 'none'
@@ -73,8 +74,6 @@ const HTML_ROOTS: ReadonlySet<string> = new Set([
   'form',
 ])
 
-const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
-
 /**
  * Whether the (trimmed) text opens as an HTML document: after any XML declaration, comments
  * and whitespace, `<!DOCTYPE html` or `<html`.
@@ -108,9 +107,6 @@ const startsWithMarkup = (text: string): boolean => {
   return isAsciiLetter(c) || c === 0x5f /* _ */ || c === 0x3f /* ? */ || c === 0x21 /* ! */ || c >= 0x80
 }
 
-/** Characters that never stand for a corrupted `:` after a key. */
-const NOT_SEPARATOR = new Set([...',;.!?()[]{}\\/'].map((c) => c.charCodeAt(0)))
-
 /**
  * Whether the (trimmed) text opens as a JSON member without its braces, as a copy of part of a
  * body has it: `"error_code": …` (a quoted key of at most 80 characters, line breaks allowed,
@@ -125,9 +121,7 @@ const opensAsMember = (trimmed: string): boolean => {
   while (j < trimmed.length && isWhitespace(trimmed.charCodeAt(j))) j++
   if (j >= trimmed.length) return false
   const c = trimmed.charCodeAt(j)
-  return (
-    c === 0x3a /* : */ || c === 0x3d /* = */ || !(isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || isWhitespace(c) || c === 0x22 || c === 0x27 || NOT_SEPARATOR.has(c) || c < 0x20)
-  )
+  return c === 0x3a /* : */ || c === 0x3d /* = */ || standsForSeparator(c)
 }
 
 const html = (text: string): Body => ({ _tag: 'Html', title: htmlTitle(text), text })

@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import { isAsciiAlnum, isAsciiLetter, isWhitespace } from './chars.js'
 import { PREDEFINED, decodeReferences } from './xml.js'
 
 // -------------------------------------------------------------------------------------
@@ -95,11 +96,7 @@ export const indexOfCI = (text: string, needle: string, from: number): number =>
   return -1
 }
 
-/** @internal */
-export const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c
-
-const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
-const isNameChar = (c: number): boolean => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d /* - */ || c === 0x3a /* : */ || c === 0x5f /* _ */
+const isNameChar = (c: number): boolean => isAsciiAlnum(c) || c === 0x2d /* - */ || c === 0x3a /* : */ || c === 0x5f /* _ */
 
 /** Whether the character at `at` ends a tag name (so `<html` is not `<htmlx`). @internal */
 export const endsName = (text: string, at: number): boolean => {

@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import { isDigit } from './chars.js'
 
 /**
  * What `readXml` finds: the local name of the root element (`null` when there is no element)
@@ -46,7 +47,6 @@ const MAX_REFERENCE = 10
 const isXmlChar = (cp: number): boolean =>
   cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
 
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39
 const isHexDigit = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
 
 /** The text of a character or entity reference (`&` … `;` excluded), or `undefined`. */

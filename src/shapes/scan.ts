@@ -12,6 +12,7 @@
  *
  * @since 0.1.0
  */
+import { isAsciiAlnum, isQuote, standsForSeparator } from '../response/chars.js'
 import { codeOf, isProse, keyRole, settleReading, type KeyReading } from './keys.js'
 
 /** How much of a body the scanner reads. */
@@ -28,12 +29,9 @@ const MAX_READS = 64
 
 const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || isLineBreak(c)
-const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
-const isQuote = (c: number): boolean => c === 0x22 /* " */ || c === 0x27 /* ' */
 /** What a key is made of: letters, digits, `_`, `-`, `.`, `$`, `@`, and whitespace a terminal broke it with. */
-const isKeyChar = (c: number): boolean => isAlnum(c) || c === 0x5f || c === 0x2d || c === 0x2e || c === 0x24 || c === 0x40 || isBlank(c)
+const isKeyChar = (c: number): boolean => isAsciiAlnum(c) || c === 0x5f || c === 0x2d || c === 0x2e || c === 0x24 || c === 0x40 || isBlank(c)
 /** Characters that never stand for a corrupted `:` (they end or open something, or are prose punctuation). */
-const NOT_SEPARATOR = new Set([...',;.!?()[]{}\\/'].map((c) => c.charCodeAt(0)))
 
 /** The index after whitespace (line breaks included) from `at`, at most `MAX_GAP` characters on. */
 const skipBlank = (text: string, at: number): number => {
@@ -64,8 +62,7 @@ const separatorEnd = (text: string, at: number, strict: boolean): number => {
   if (c === 0x3a /* : */ || c === 0x3d /* = */) return skipBlank(text, i + 1)
   if (strict) return -1
   if (isQuote(c)) return i
-  if (isAlnum(c) || isBlank(c) || NOT_SEPARATOR.has(c) || c < 0x20) return -1
-  return skipBlank(text, i + 1)
+  return standsForSeparator(c) ? skipBlank(text, i + 1) : -1
 }
 
 /** A quoted key opening at `at` (its quote not escaped), with its separator; or undefined. */
@@ -86,12 +83,12 @@ const quotedKeyAt = (text: string, at: number): Key | undefined => {
 const bareKeyAt = (text: string, at: number): Key | undefined => {
   const start = skipBlank(text, at)
   const first = text.charCodeAt(start)
-  if (!(isAlnum(first) || first === 0x5f) || (first >= 0x30 && first <= 0x39)) return undefined
+  if (!(isAsciiAlnum(first) || first === 0x5f) || (first >= 0x30 && first <= 0x39)) return undefined
   const limit = Math.min(text.length, start + MAX_KEY)
   let i = start
   while (i < limit) {
     const c = text.charCodeAt(i)
-    if (!(isAlnum(c) || c === 0x5f || c === 0x2d || c === 0x2e)) break
+    if (!(isAsciiAlnum(c) || c === 0x5f || c === 0x2d || c === 0x2e)) break
     i++
   }
   if (i >= limit) return undefined
@@ -144,8 +141,8 @@ const unescape = (raw: string): string => {
  */
 const opensWord = (text: string, at: number): boolean => {
   const c = text.charCodeAt(at)
-  if (isAlnum(c)) return true
-  return (c === 0x20 || c === 0x09) && isAlnum(text.charCodeAt(at + 1))
+  if (isAsciiAlnum(c)) return true
+  return (c === 0x20 || c === 0x09) && isAsciiAlnum(text.charCodeAt(at + 1))
 }
 
 /**
@@ -226,8 +223,8 @@ const valueAt = (text: string, key: Key): string | null => {
 const codeToken = (value: string): string => {
   let start = 0
   let end = value.length
-  while (start < end && !isAlnum(value.charCodeAt(start))) start++
-  while (end > start && !isAlnum(value.charCodeAt(end - 1))) end--
+  while (start < end && !isAsciiAlnum(value.charCodeAt(start))) start++
+  while (end > start && !isAsciiAlnum(value.charCodeAt(end - 1))) end--
   return value.slice(start, end)
 }
 
