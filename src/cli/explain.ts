@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { explain, type Explanation } from '../decode/explain.js'
-import { statusText } from '../error/status.js'
+import { isHttpStatus, statusText } from '../error/status.js'
 import { parseCurl } from '../response/curl.js'
 import type { RawResponse } from '../response/model.js'
 import { bodyText } from '../response/text.js'
@@ -35,7 +35,7 @@ Example: otc-errors explain examples/as-0001.http
 `
 
 const parseStatus = (value: string): E.Either<string, number> =>
-  /^\d{3}$/.test(value) && Number(value) >= 100 && Number(value) <= 599 ? E.right(Number(value)) : E.left(`--status expects an HTTP status from 100 to 599, got "${value}"`)
+  /^\d{3}$/.test(value) && isHttpStatus(Number(value)) ? E.right(Number(value)) : E.left(`--status expects an HTTP status from 100 to 599, got "${value}"`)
 
 const row = (label: string, value: string): string => `  ${label.padEnd(11)} ${forTerminal(value)}\n`
 

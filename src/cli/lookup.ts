@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { CatalogEntry } from '../catalog/index.js'
+import { isHttpStatus } from '../error/status.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
@@ -80,7 +81,7 @@ export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pro
   if (code === undefined || positionals.length > 1) return usage(io, 'expected exactly one CODE')
   const statusFlag = values['status']
   const status = typeof statusFlag === 'string' ? Number(statusFlag) : undefined
-  if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) {
+  if (status !== undefined && !isHttpStatus(status)) {
     return usage(io, `--status expects an HTTP status from 100 to 599, got "${String(statusFlag)}"`)
   }
   const layered = await catalogFor(io, catalogPaths(values['catalog']))
