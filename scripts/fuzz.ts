@@ -12,6 +12,7 @@ import { resolve } from 'node:path'
 import { validateCatalogFile } from '../src/catalog/validate.js'
 import { decode } from '../src/decode/decode.js'
 import { explain } from '../src/decode/explain.js'
+import { isHttpStatus } from '../src/error/status.js'
 import { classifyLine } from '../src/logs/line.js'
 import { parseCurl } from '../src/response/curl.js'
 import { anyValue, bodyishText, curlFixture, rawResponse, renderCurl } from '../test/arbitraries.js'
@@ -85,7 +86,7 @@ export const targets: ReadonlyArray<{ readonly name: string; readonly property: 
     property: () =>
       fc.property(fc.oneof(bodyishText, curlFixture.map(renderCurl)), (text) => {
         const r = parseCurl(text)
-        if (E.isRight(r) && !(Number.isInteger(r.right.status) && r.right.status >= 100 && r.right.status <= 599)) throw new Error(`parsed status ${r.right.status}`)
+        if (E.isRight(r) && !isHttpStatus(r.right.status)) throw new Error(`parsed status ${r.right.status}`)
       }),
   },
   {

@@ -106,7 +106,7 @@ export const csvCell = (value: string | number | boolean | null): string => {
  * The catalogue's rows in a format, one entry per variant, in catalogue order. CSV has a header
  * line and CRLF line ends (RFC 4180); an empty field is a missing status, and a field that
  * starts like a formula (`=`, `+`, `-`, `@`, tab, CR) is quoted behind a `'`. NDJSON is one
- * object a line; JSON is one array.
+ * object a line, each line ended (no rows, no text); JSON is one array.
  *
  * @example
  * import { exportCatalog, defaultCatalog } from 'otc-errors'
@@ -123,7 +123,8 @@ export const exportCatalog = (catalog: Catalog, format: ExportFormat): string =>
     case 'csv':
       return [EXPORT_COLUMNS.join(','), ...rows.map((r) => EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n'
     case 'ndjson':
-      return rows.map((r) => JSON.stringify(r)).join('\n') + '\n'
+      // Each row ends its own line: no rows is no text, not one blank line (which an NDJSON reader rejects).
+      return rows.map((r) => `${JSON.stringify(r)}\n`).join('')
     case 'json':
       return `${JSON.stringify(rows, null, 2)}\n`
   }

@@ -6,6 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { isHttpStatus } from '../error/status.js'
 import type { CliIO } from './io.js'
 
 /**
@@ -72,3 +73,19 @@ export const parseCommandArgs = <O extends NonNullable<ParseArgsConfig['options'
     return E.left(message.replace(/\. To specify a positional argument.*$/, '.'))
   }
 }
+
+/**
+ * The value of a `--status N` flag: three digits making an HTTP status from 100 to 599. What
+ * `Number` would also read (`5e2`, `0x1F4`, ` 404`, `404.0`) is a usage error, as in every
+ * command that takes the flag.
+ *
+ * @example
+ * import { parseStatusFlag } from './args.js'
+ * parseStatusFlag('429') // Right(429)
+ * parseStatusFlag('5e2') // Left('--status expects an HTTP status from 100 to 599, got "5e2"')
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseStatusFlag = (value: string): E.Either<string, number> =>
+  /^\d{3}$/.test(value) && isHttpStatus(Number(value)) ? E.right(Number(value)) : E.left(`--status expects an HTTP status from 100 to 599, got "${value}"`)

@@ -9,7 +9,7 @@ import { statusText } from '../error/status.js'
 import { parseCurl } from '../response/curl.js'
 import type { RawResponse } from '../response/model.js'
 import { bodyText } from '../response/text.js'
-import { EXIT, parseCommandArgs, usageError } from './args.js'
+import { EXIT, parseCommandArgs, parseStatusFlag, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
 import { MAX_INPUT_BYTES, tooLarge, type CliIO } from './io.js'
@@ -33,9 +33,6 @@ Options:
 Exit: 0 explained, 2 bad flag or unreadable input.
 Example: otc-errors explain examples/as-0001.http
 `
-
-const parseStatus = (value: string): E.Either<string, number> =>
-  /^\d{3}$/.test(value) && Number(value) >= 100 && Number(value) <= 599 ? E.right(Number(value)) : E.left(`--status expects an HTTP status from 100 to 599, got "${value}"`)
 
 const row = (label: string, value: string): string => `  ${label.padEnd(11)} ${forTerminal(value)}\n`
 
@@ -90,7 +87,7 @@ export const explainCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pr
     return EXIT.ok
   }
   if (positionals.length > 1) return usage(io, `expected at most one FILE, got ${positionals.length}`)
-  const status = typeof values['status'] === 'string' ? parseStatus(values['status']) : undefined
+  const status = typeof values['status'] === 'string' ? parseStatusFlag(values['status']) : undefined
   if (status !== undefined && E.isLeft(status)) return usage(io, status.left)
   const catalog = await catalogFor(io, catalogPaths(values['catalog']))
   if (E.isLeft(catalog)) return unreadable(io, catalog.left)

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { CatalogEntry } from '../catalog/index.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
-import { EXIT, parseCommandArgs, usageError } from './args.js'
+import { EXIT, parseCommandArgs, parseStatusFlag, usageError } from './args.js'
 import type { CliIO } from './io.js'
 import { forTerminal } from './terminal.js'
 
@@ -78,11 +78,9 @@ export const lookupCommand = async (argv: ReadonlyArray<string>, io: CliIO): Pro
   }
   const code = positionals[0]
   if (code === undefined || positionals.length > 1) return usage(io, 'expected exactly one CODE')
-  const statusFlag = values['status']
-  const status = typeof statusFlag === 'string' ? Number(statusFlag) : undefined
-  if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) {
-    return usage(io, `--status expects an HTTP status from 100 to 599, got "${String(statusFlag)}"`)
-  }
+  const statusFlag = typeof values['status'] === 'string' ? parseStatusFlag(values['status']) : undefined
+  if (statusFlag !== undefined && E.isLeft(statusFlag)) return usage(io, statusFlag.left)
+  const status = statusFlag?.right
   const layered = await catalogFor(io, catalogPaths(values['catalog']))
   if (E.isLeft(layered)) {
     io.stderr(`otc-errors lookup: ${layered.left}\n`)
