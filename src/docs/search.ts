@@ -239,16 +239,30 @@ export const codeKey = (prefixes: PrefixMap, code: string): string => {
  * @category constructors
  */
 export const prepareRow = (row: SearchRow, prefixes: PrefixMap = new Map()): PreparedRow => {
+  const code = asText(row.code)
   const lower = {
-    code: row.code.toLowerCase(),
-    service: row.service.toLowerCase(),
-    status: row.status.toLowerCase(),
-    category: row.category.toLowerCase(),
-    retry: row.retry.toLowerCase(),
-    message: row.message.toLowerCase(),
+    code: code.toLowerCase(),
+    service: asText(row.service).toLowerCase(),
+    status: asText(row.status).toLowerCase(),
+    category: asText(row.category).toLowerCase(),
+    retry: asText(row.retry).toLowerCase(),
+    message: asText(row.message).toLowerCase(),
   }
-  return { ...lower, all: SEARCH_FIELDS.map((f) => lower[f]).join('\n'), key: codeKey(prefixes, row.code) }
+  return { ...lower, all: SEARCH_FIELDS.map((f) => lower[f]).join('\n'), key: codeKey(prefixes, code) }
 }
+
+/**
+ * A row's text as the search reads it: U+0000 (the page's index ends its fields with it) reads
+ * as a space, so no row holds one, and a query that holds one finds nothing.
+ *
+ * @example
+ * import { asText } from './search.js'
+ * asText('a\u0000b') // 'a b'
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const asText = (text: string): string => (text.includes('\u0000') ? text.split('\u0000').join(' ') : text)
 
 /**
  * A term's text read as (part of) a code's key: its prefix, or the whole text when it is one

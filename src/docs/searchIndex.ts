@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { codeKey, type CompiledTerm, type PrefixMap, type SearchFilters, type SearchRow, type SearchTerm } from './search.js'
+import { asText, codeKey, type CompiledTerm, type PrefixMap, type SearchFilters, type SearchRow, type SearchTerm } from './search.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -48,7 +48,7 @@ export interface SearchIndex {
 // constructors
 // -------------------------------------------------------------------------------------
 
-const clean = (text: string): string => (text.includes(END) ? text.split(END).join(' ') : text)
+const clean = asText
 
 /**
  * Makes a search index a slice of rows at a time, so that a page can make it while it is idle
