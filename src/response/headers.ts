@@ -153,8 +153,9 @@ export const normalizeHeaders = (input: HeadersInput | undefined | null): Header
 export const headerValue = (map: HeaderMap, name: string): string | undefined => {
   if (typeof name !== 'string') return undefined
   try {
-    // The names asked for are nearly always lower-case already: look them up as they are first.
-    const value: unknown = map.get(name) ?? map.get(name.trim().toLowerCase())
+    // The names asked for are nearly always lower-case already: then one lookup answers.
+    const lower = name.trim().toLowerCase()
+    const value: unknown = map.get(name) ?? (lower === name ? undefined : map.get(lower))
     return typeof value === 'string' ? value : undefined
   } catch {
     return undefined
@@ -185,12 +186,16 @@ const lowerHeader = (map: HeaderMap, lowerName: string): string | undefined => {
  * @category headers
  */
 export const requestIdOf = (map: HeaderMap): string | null => {
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = lowerHeader(map, name)
-    if (value === undefined) continue
-    const comma = value.indexOf(',')
-    const first = (comma === -1 ? value : value.slice(0, comma)).trim()
-    if (first !== '') return first
+  try {
+    for (const name of REQUEST_ID_HEADERS) {
+      const value: unknown = map.get(name)
+      if (typeof value !== 'string') continue
+      const comma = value.indexOf(',')
+      const first = (comma === -1 ? value : value.slice(0, comma)).trim()
+      if (first !== '') return first
+    }
+  } catch {
+    // a map whose get throws: no request id
   }
   return null
 }
