@@ -11,8 +11,26 @@
  * @since 0.1.0
  */
 import type { Catalog } from '../catalog/catalog.js'
-import { CODE_GROUPS, NAME_ONLY_GROUP, dialectPattern, dialectPrefilter, inDialect, onlyGroup, wholeMatch, withoutGroups, type RegexDialect } from './dialect.js'
-import { logPatternSource } from '../logs/pattern.js'
+import {
+  CODE_GROUPS,
+  NAME_ONLY_GROUP,
+  PG_DUP_MAX,
+  dialectPattern,
+  dialectPrefilter,
+  greedy,
+  groupAlternatives,
+  inDialect,
+  leadSource,
+  onlyGroup,
+  relaxBounds,
+  smallestBoundAbove,
+  wholeMatch,
+  withoutBoundaries,
+  withoutGroups,
+  type GroupAlternative,
+  type RegexDialect,
+} from './dialect.js'
+import { PREFILTER_SOURCE, knownPrefixHintSource, logPatternSource } from '../logs/pattern.js'
 import { LOOKUP_COLUMNS, lookupCsv, lookupRows, type LookupRow } from './lookup.js'
 
 // -------------------------------------------------------------------------------------
@@ -90,8 +108,59 @@ const HEADER = (engine: string, usage: string): string =>
 // SQL engines
 // -------------------------------------------------------------------------------------
 
+// PostgreSQL's regex engine builds its automaton afresh for every match, at a cost that grows
+// with the pattern's states times its character classes, and compiles a pattern in up to 0.3 s
+// into a cache of 32 per session. So: a cheap test per line (the prefilter without its bounds),
+// then the pattern cut down to the alternatives the line can hold, one capture group around
+// each (which alternative matched, the code's group), and the code cut out of the match.
+const NEVER = 'a^'
+const OWN_SWITCH_GROUPS: ReadonlyArray<number> = [3, 4, NAME_ONLY_GROUP]
+
 const postgresSql = (catalog: Catalog): string => {
-  const { whole, anchored } = twoStep(catalog, 'postgres')
+  const full = groupAlternatives(logPatternSource(catalog.prefixes()))
+  const small = groupAlternatives(logPatternSource([]))
+  const conditions = full.map((a) => leadSource(a.source))
+  // Lines of at most `short` characters take the bounds above PostgreSQL's limit dropped (a
+  // Neutron error's `{0,600}`, which it would otherwise spell as 600 states).
+  const short = Math.min(...full.map((a) => smallestBoundAbove(a.source, PG_DUP_MAX)))
+  const distinct = [...new Set(conditions.filter((c): c is string => c !== undefined))]
+  const flag = (c: string): string => `c${distinct.indexOf(c) + 1}`
+  // A key's value (groups 3 and 4, see logPatternSource) and a CamelCase name are common in logs
+  // and get a switch each; the rarer escapes, XML elements and Neutron errors share one: 8 variants
+  // and the full pattern, few enough for the cache.
+  const switchOf = (a: GroupAlternative): string | undefined => {
+    const c = conditions[a.group - 1]
+    if (c === undefined) return undefined
+    return OWN_SWITCH_GROUPS.includes(a.group) ? flag(c) : 'rare'
+  }
+  const switches = [...new Set(full.map(switchOf).filter((x): x is string => x !== undefined))]
+  const rare = distinct.filter((c) => full.some((a) => conditions[a.group - 1] === c && switchOf(a) === 'rare'))
+  const pattern = (alternatives: ReadonlyArray<GroupAlternative>, on: ReadonlySet<string> | 'all', relax: boolean): string =>
+    inDialect(
+      alternatives
+        .map((a) => {
+          const sw = switchOf(a)
+          const used = on === 'all' || sw === undefined || on.has(sw)
+          return `(${used ? (relax ? relaxBounds(a.source, PG_DUP_MAX) : a.source) : NEVER})`
+        })
+        .join('|'),
+      'postgres',
+    )
+  const subsets = switches.reduce<ReadonlyArray<ReadonlyArray<string>>>((acc, sw) => acc.flatMap((set) => [[...set, sw], set]), [[]])
+  const relaxed = full.filter((a) => relaxBounds(a.source, PG_DUP_MAX) !== a.source)
+  const longRisk = relaxed.map((a) => conditions[a.group - 1])
+  const longTest = longRisk.includes(undefined) ? `length(line) > ${short}` : `length(line) > ${short} AND (${longRisk.map((c) => `${flag(c as string)}`).join(' OR ')})`
+  const choose =
+    `CASE WHEN l.whole THEN ${sqlString(pattern(full, 'all', false))}\n` +
+    subsets
+      .map((set) => `             WHEN ${switches.map((sw) => `${set.includes(sw) ? '' : 'NOT '}l.${sw}`).join(' AND ')} THEN ${sqlString(pattern(small, new Set(set), true))}`)
+      .join('\n') +
+    ' END'
+  const cut = (a: GroupAlternative): string => {
+    const tail = withoutBoundaries(a.tail)
+    const strip = `^(?:${greedy(a.lead)})${tail === '' ? '' : `|(?:${tail})$`}`
+    return `WHEN ${a.group} THEN regexp_replace(m.hit[${a.group}], ${sqlString(inDialect(strip, 'postgres'))}, '', 'g')`
+  }
   return (
     HEADER('postgres', 'Run with psql from the directory holding otc-code-lookup.csv: psql -f otc-errors.postgres.sql') +
     `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no bigserial PRIMARY KEY, line text);
@@ -100,23 +169,40 @@ DROP TABLE IF EXISTS otc_code_lookup;
 CREATE TABLE otc_code_lookup (code_key text PRIMARY KEY, code text, service text, status int, category text, retryable boolean, strategy text, message text);
 \\copy otc_code_lookup FROM 'otc-code-lookup.csv' WITH (FORMAT csv, HEADER true)
 
--- Two steps: the whole matches in each line (a pattern without groups, which the engine runs
--- fast), then the groups of each whole match; exactly one group takes part, and it is the code.
+-- PostgreSQL's regex engine pays per match for the size of the pattern, so the view:
+-- 1. skips lines without a code's skeleton (the prefilter, without its bounds);
+-- 2. runs the pattern with only the alternatives the line can hold: each alternative has a
+--    literal start (an error-code key, an XML element, NeutronError, …) tested first, and the
+--    known prefixes are left out unless the line spells one as no generic prefix does (ces.0014);
+-- 3. with one capture group around each alternative: the group that took part says which one
+--    matched, and the code is that match with the alternative's text before and after the code cut off.
 CREATE VIEW otc_error_findings AS
-SELECT DISTINCT ON (m.line_no, m.code)
-       m.line_no, m.code, c.code_key IS NOT NULL AS known, c.code AS catalogue_code, c.service,
+SELECT DISTINCT ON (f.line_no, f.code)
+       f.line_no, f.code, c.code_key IS NOT NULL AS known, c.code AS catalogue_code, c.service,
        coalesce(c.category, 'unknown') AS category, coalesce(c.retryable, false) AS retryable,
        coalesce(c.strategy, 'never') AS strategy
 FROM (
-  SELECT w.line_no, coalesce(${groups.map((g) => `g[${g}]`).join(', ')}) AS code, g[${NAME_ONLY_GROUP}] IS NOT NULL AS by_name
+  SELECT m.line_no, CASE m.alternative ${full.map(cut).join('\n      ')} END AS code,
+         m.alternative = ${NAME_ONLY_GROUP} AS by_name
   FROM (
-    SELECT l.line_no, (regexp_matches(l.line, ${sqlString(whole)}, 'g'))[1] AS whole
-    FROM otc_log_lines l
-    WHERE l.line ~ ${sqlString(dialectPrefilter('postgres'))}
-  ) w, regexp_match(w.whole, ${sqlString(anchored)}) AS g
-) m
-LEFT JOIN otc_code_lookup c ON c.code_key = lower(m.code)
-WHERE NOT (m.by_name AND c.code_key IS NULL);
+    SELECT h.line_no, h.hit, array_position(ARRAY[${groups.map((g) => `h.hit[${g}] IS NOT NULL`).join(', ')}], true) AS alternative
+    FROM (
+      SELECT l.line_no, regexp_matches(l.line, ${choose}, 'g') AS hit
+      FROM (
+        SELECT line_no, line, line ~ ${sqlString(inDialect(knownPrefixHintSource(catalog.prefixes()), 'postgres'))} OR (${longTest}) AS whole,
+               ${switches.map((sw) => (sw === 'rare' ? `${rare.map((c) => flag(c)).join(' OR ')} AS rare` : `${sw}`)).join(', ')}
+        FROM (
+          SELECT line_no, line, ${distinct.map((c) => `line ~ ${sqlString(inDialect(c, 'postgres'))} AS ${flag(c)}`).join(',\n                 ')}
+          FROM otc_log_lines
+          WHERE line ~ ${sqlString(inDialect(relaxBounds(PREFILTER_SOURCE), 'postgres'))}
+          OFFSET 0
+        ) t
+      ) l
+    ) h
+  ) m
+) f
+LEFT JOIN otc_code_lookup c ON c.code_key = lower(f.code)
+WHERE NOT (f.by_name AND c.code_key IS NULL);
 `
   )
 }
