@@ -109,57 +109,50 @@ const HEADER = (engine: string, usage: string): string =>
 // -------------------------------------------------------------------------------------
 
 // PostgreSQL's regex engine builds its automaton afresh for every match, at a cost that grows
-// with the pattern's states times its character classes, and compiles a pattern in up to 0.3 s
-// into a cache of 32 per session. So: a cheap test per line (the prefilter without its bounds),
-// then the pattern cut down to the alternatives the line can hold, one capture group around
-// each (which alternative matched, the code's group), and the code cut out of the match.
+// with the pattern's states times its character classes; captures cost a dissection of each
+// match on top; and it compiles a pattern (up to 0.3 s for the full one) into a cache of 32 per
+// session. So the view tests a line cheaply first (the prefilter without its bounds), then runs
+// the pattern cut down to the alternatives the line can hold, with a capture group around each
+// alternative (which one matched), and cuts the code out of the match.
 const NEVER = 'a^'
+// A key's value (groups 3 and 4, see logPatternSource) and a CamelCase name are common in logs
+// and get a switch each; the rarer escapes, XML elements and Neutron errors share one: 8 variants
+// and the full pattern, few enough for the cache.
 const OWN_SWITCH_GROUPS: ReadonlyArray<number> = [3, 4, NAME_ONLY_GROUP]
 
 const postgresSql = (catalog: Catalog): string => {
   const full = groupAlternatives(logPatternSource(catalog.prefixes()))
   const small = groupAlternatives(logPatternSource([]))
-  const conditions = full.map((a) => leadSource(a.source))
-  // Lines of at most `short` characters take the bounds above PostgreSQL's limit dropped (a
-  // Neutron error's `{0,600}`, which it would otherwise spell as 600 states).
+  const leads = full.map((a) => leadSource(a.source))
+  const keyOf = (a: GroupAlternative): string | undefined => (leads[a.group - 1] === undefined ? undefined : OWN_SWITCH_GROUPS.includes(a.group) ? leads[a.group - 1] : 'rare')
+  const keys = [...new Set(full.map(keyOf).filter((k): k is string => k !== undefined))]
+  // One test per switch: the lead of any of its alternatives.
+  const tests = keys.map((key) => [...new Set(full.filter((a) => keyOf(a) === key).map((a) => leads[a.group - 1] as string))].map((l) => `(?:${l})`).join('|'))
+  const variant = (alternatives: ReadonlyArray<GroupAlternative>, mask: number): string =>
+    alternatives
+      .map((a) => {
+        const key = keyOf(a)
+        const on = key === undefined || (mask & (1 << keys.indexOf(key))) !== 0
+        return `(${on ? relaxBounds(a.source, PG_DUP_MAX) : NEVER})`
+      })
+      .join('|')
+  const variants = Array.from({ length: 1 << keys.length }, (_, mask) => variant(small, mask))
+  const whole = full.map((a) => `(${a.source})`).join('|')
+  // Dropping the bounds above PostgreSQL's limit (a Neutron error's `{0,600}`, which it spells as
+  // 600 states) keeps the matches on lines no longer than the smallest of them; longer lines that
+  // can hold such an alternative take the full pattern, as do lines that spell a known prefix as
+  // no generic prefix does (ces.0014: knownPrefixHintSource).
   const short = Math.min(...full.map((a) => smallestBoundAbove(a.source, PG_DUP_MAX)))
-  const distinct = [...new Set(conditions.filter((c): c is string => c !== undefined))]
-  const flag = (c: string): string => `c${distinct.indexOf(c) + 1}`
-  // A key's value (groups 3 and 4, see logPatternSource) and a CamelCase name are common in logs
-  // and get a switch each; the rarer escapes, XML elements and Neutron errors share one: 8 variants
-  // and the full pattern, few enough for the cache.
-  const switchOf = (a: GroupAlternative): string | undefined => {
-    const c = conditions[a.group - 1]
-    if (c === undefined) return undefined
-    return OWN_SWITCH_GROUPS.includes(a.group) ? flag(c) : 'rare'
-  }
-  const switches = [...new Set(full.map(switchOf).filter((x): x is string => x !== undefined))]
-  const rare = distinct.filter((c) => full.some((a) => conditions[a.group - 1] === c && switchOf(a) === 'rare'))
-  const pattern = (alternatives: ReadonlyArray<GroupAlternative>, on: ReadonlySet<string> | 'all', relax: boolean): string =>
-    inDialect(
-      alternatives
-        .map((a) => {
-          const sw = switchOf(a)
-          const used = on === 'all' || sw === undefined || on.has(sw)
-          return `(${used ? (relax ? relaxBounds(a.source, PG_DUP_MAX) : a.source) : NEVER})`
-        })
-        .join('|'),
-      'postgres',
-    )
-  const subsets = switches.reduce<ReadonlyArray<ReadonlyArray<string>>>((acc, sw) => acc.flatMap((set) => [[...set, sw], set]), [[]])
-  const relaxed = full.filter((a) => relaxBounds(a.source, PG_DUP_MAX) !== a.source)
-  const longRisk = relaxed.map((a) => conditions[a.group - 1])
-  const longTest = longRisk.includes(undefined) ? `length(line) > ${short}` : `length(line) > ${short} AND (${longRisk.map((c) => `${flag(c as string)}`).join(' OR ')})`
-  const choose =
-    `CASE WHEN l.whole THEN ${sqlString(pattern(full, 'all', false))}\n` +
-    subsets
-      .map((set) => `             WHEN ${switches.map((sw) => `${set.includes(sw) ? '' : 'NOT '}l.${sw}`).join(' AND ')} THEN ${sqlString(pattern(small, new Set(set), true))}`)
-      .join('\n') +
-    ' END'
+  const bounded = full.filter((a) => relaxBounds(a.source, PG_DUP_MAX) !== a.source).map(keyOf)
+  const long = bounded.includes(undefined)
+    ? `length(line) > ${short}`
+    : `length(line) > ${short} AND (${[...new Set(bounded)].map((k) => `line ~ ${sqlString(inDialect(tests[keys.indexOf(k as string)] as string, 'postgres'))}`).join(' OR ')})`
+  const pick =
+    `1 + CASE WHEN line ~ ${sqlString(inDialect(knownPrefixHintSource(catalog.prefixes()), 'postgres'))}${bounded.length === 0 ? '' : ` OR (${long})`} THEN ${variants.length}\n` +
+    `           ELSE ${tests.map((t, i) => `(line ~ ${sqlString(inDialect(t, 'postgres'))})::int * ${1 << i}`).join('\n              + ')} END`
   const cut = (a: GroupAlternative): string => {
     const tail = withoutBoundaries(a.tail)
-    const strip = `^(?:${greedy(a.lead)})${tail === '' ? '' : `|(?:${tail})$`}`
-    return `WHEN ${a.group} THEN regexp_replace(m.hit[${a.group}], ${sqlString(inDialect(strip, 'postgres'))}, '', 'g')`
+    return inDialect(`^(?:${greedy(a.lead)})${tail === '' ? '' : `|(?:${tail})$`}`, 'postgres')
   }
   return (
     HEADER('postgres', 'Run with psql from the directory holding otc-code-lookup.csv: psql -f otc-errors.postgres.sql') +
@@ -169,40 +162,30 @@ DROP TABLE IF EXISTS otc_code_lookup;
 CREATE TABLE otc_code_lookup (code_key text PRIMARY KEY, code text, service text, status int, category text, retryable boolean, strategy text, message text);
 \\copy otc_code_lookup FROM 'otc-code-lookup.csv' WITH (FORMAT csv, HEADER true)
 
--- PostgreSQL's regex engine pays per match for the size of the pattern, so the view:
+-- PostgreSQL's regex engine pays for the size of the pattern at every match, so the view
 -- 1. skips lines without a code's skeleton (the prefilter, without its bounds);
--- 2. runs the pattern with only the alternatives the line can hold: each alternative has a
---    literal start (an error-code key, an XML element, NeutronError, …) tested first, and the
---    known prefixes are left out unless the line spells one as no generic prefix does (ces.0014);
--- 3. with one capture group around each alternative: the group that took part says which one
---    matched, and the code is that match with the alternative's text before and after the code cut off.
+-- 2. runs the pattern with only the alternatives whose literal start (an error-code key, an XML
+--    element, NeutronError, …) the line holds, and without the known prefixes unless the line
+--    spells one as no generic prefix does (ces.0014), with a capture group around each alternative;
+-- 3. cuts the code out of each match: what the matched alternative has before and after the code.
 CREATE VIEW otc_error_findings AS
-SELECT DISTINCT ON (f.line_no, f.code)
-       f.line_no, f.code, c.code_key IS NOT NULL AS known, c.code AS catalogue_code, c.service,
-       coalesce(c.category, 'unknown') AS category, coalesce(c.retryable, false) AS retryable,
-       coalesce(c.strategy, 'never') AS strategy
+SELECT DISTINCT ON (h.line_no, c.code)
+       h.line_no, c.code, k.code_key IS NOT NULL AS known, k.code AS catalogue_code, k.service,
+       coalesce(k.category, 'unknown') AS category, coalesce(k.retryable, false) AS retryable,
+       coalesce(k.strategy, 'never') AS strategy
 FROM (
-  SELECT m.line_no, CASE m.alternative ${full.map(cut).join('\n      ')} END AS code,
-         m.alternative = ${NAME_ONLY_GROUP} AS by_name
-  FROM (
-    SELECT h.line_no, h.hit, array_position(ARRAY[${groups.map((g) => `h.hit[${g}] IS NOT NULL`).join(', ')}], true) AS alternative
-    FROM (
-      SELECT l.line_no, regexp_matches(l.line, ${choose}, 'g') AS hit
-      FROM (
-        SELECT line_no, line, line ~ ${sqlString(inDialect(knownPrefixHintSource(catalog.prefixes()), 'postgres'))} OR (${longTest}) AS whole,
-               ${switches.map((sw) => (sw === 'rare' ? `${rare.map((c) => flag(c)).join(' OR ')} AS rare` : `${sw}`)).join(', ')}
-        FROM (
-          SELECT line_no, line, ${distinct.map((c) => `line ~ ${sqlString(inDialect(c, 'postgres'))} AS ${flag(c)}`).join(',\n                 ')}
-          FROM otc_log_lines
-          WHERE line ~ ${sqlString(inDialect(relaxBounds(PREFILTER_SOURCE), 'postgres'))}
-          OFFSET 0
-        ) t
-      ) l
-    ) h
-  ) m
-) f
-LEFT JOIN otc_code_lookup c ON c.code_key = lower(f.code)
-WHERE NOT (f.by_name AND c.code_key IS NULL);
+  SELECT line_no, regexp_matches(line, (ARRAY[
+    ${[...variants, whole].map((p) => sqlString(inDialect(p, 'postgres'))).join(',\n    ')}
+  ])[${pick}], 'g') AS hit
+  FROM otc_log_lines
+  WHERE line ~ ${sqlString(inDialect(relaxBounds(PREFILTER_SOURCE), 'postgres'))}
+) h
+CROSS JOIN LATERAL array_position(ARRAY[${groups.map((g) => `h.hit[${g}] IS NOT NULL`).join(', ')}], true) AS a(alternative)
+CROSS JOIN LATERAL regexp_replace(h.hit[a.alternative], (ARRAY[
+    ${full.map((a) => sqlString(cut(a))).join(',\n    ')}
+  ])[a.alternative], '', 'g') AS c(code)
+LEFT JOIN otc_code_lookup k ON k.code_key = lower(c.code)
+WHERE NOT (a.alternative = ${NAME_ONLY_GROUP} AND k.code_key IS NULL);
 `
   )
 }
