@@ -284,7 +284,7 @@ export const groupAlternatives = (source: string): ReadonlyArray<GroupAlternativ
  * import * as assert from 'node:assert'
  * assert.strictEqual(leadSource('NeutronError[^\\n]{0,600}?x'), 'NeutronError')
  * assert.strictEqual(leadSource('(?:: |failed\\()([A-Z][a-z]{1,30})'), '(?:: |failed\\()[A-Z][a-z]')
- * assert.strictEqual(leadSource('(?:^|[^A-Z])([A-Z]+)'), undefined)
+ * assert.strictEqual(leadSource('(?:^|[^A-Z])(?:[A-Z]{2}|x)'), undefined)
  *
  * @since 0.1.0
  * @category combinators

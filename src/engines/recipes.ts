@@ -120,40 +120,91 @@ const NEVER = 'a^'
 // and the full pattern, few enough for the cache.
 const OWN_SWITCH_GROUPS: ReadonlyArray<number> = [3, 4, NAME_ONLY_GROUP]
 
-const postgresSql = (catalog: Catalog): string => {
-  const full = groupAlternatives(logPatternSource(catalog.prefixes()))
+/**
+ * The pieces of the PostgreSQL view, as JavaScript regex sources (the SQL spells them in the
+ * `postgres` dialect). A line that fails `prefilter` holds no code. Otherwise it is searched with
+ * `variants[i]`: `i` is the last index when the line matches `hint`, or is longer than `short` and
+ * matches one of `longTests` (any line longer than `short` when `longTests` is `undefined`), and
+ * else the sum of `2 ** j` over the `tests` it matches. Each variant has one capture group per
+ * alternative of the log pattern; the group that takes part in a match says which alternative
+ * matched, and the code is the match with the longest match of that alternative's `cuts` pattern
+ * removed at each end.
+ *
+ * @example
+ * import { defaultCatalog } from 'otc-errors'
+ * import { postgresPlan } from './recipes.js'
+ * import * as assert from 'node:assert'
+ * const plan = postgresPlan(defaultCatalog().prefixes())
+ * assert.strictEqual(plan.variants.length, 2 ** plan.tests.length + 1)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export interface PostgresPlan {
+  readonly prefilter: string
+  readonly hint: string
+  readonly short: number
+  readonly longTests: ReadonlyArray<string> | undefined
+  readonly tests: ReadonlyArray<string>
+  readonly variants: ReadonlyArray<string>
+  readonly cuts: ReadonlyArray<string>
+}
+
+/**
+ * The PostgreSQL view's plan for a catalogue's prefixes (see `PostgresPlan`).
+ *
+ * @example
+ * import { defaultCatalog } from 'otc-errors'
+ * import { postgresPlan } from './recipes.js'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(postgresPlan(defaultCatalog().prefixes()).cuts.length, 7)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const postgresPlan = (prefixes: ReadonlyArray<string>): PostgresPlan => {
+  const full = groupAlternatives(logPatternSource(prefixes))
   const small = groupAlternatives(logPatternSource([]))
   const leads = full.map((a) => leadSource(a.source))
   const keyOf = (a: GroupAlternative): string | undefined => (leads[a.group - 1] === undefined ? undefined : OWN_SWITCH_GROUPS.includes(a.group) ? leads[a.group - 1] : 'rare')
   const keys = [...new Set(full.map(keyOf).filter((k): k is string => k !== undefined))]
   // One test per switch: the lead of any of its alternatives.
   const tests = keys.map((key) => [...new Set(full.filter((a) => keyOf(a) === key).map((a) => leads[a.group - 1] as string))].map((l) => `(?:${l})`).join('|'))
-  const variant = (alternatives: ReadonlyArray<GroupAlternative>, mask: number): string =>
-    alternatives
+  const variant = (mask: number): string =>
+    small
       .map((a) => {
         const key = keyOf(a)
         const on = key === undefined || (mask & (1 << keys.indexOf(key))) !== 0
         return `(${on ? relaxBounds(a.source, PG_DUP_MAX) : NEVER})`
       })
       .join('|')
-  const variants = Array.from({ length: 1 << keys.length }, (_, mask) => variant(small, mask))
-  const whole = full.map((a) => `(${a.source})`).join('|')
   // Dropping the bounds above PostgreSQL's limit (a Neutron error's `{0,600}`, which it spells as
   // 600 states) keeps the matches on lines no longer than the smallest of them; longer lines that
   // can hold such an alternative take the full pattern, as do lines that spell a known prefix as
   // no generic prefix does (ces.0014: knownPrefixHintSource).
-  const short = Math.min(...full.map((a) => smallestBoundAbove(a.source, PG_DUP_MAX)))
   const bounded = full.filter((a) => relaxBounds(a.source, PG_DUP_MAX) !== a.source).map(keyOf)
-  const long = bounded.includes(undefined)
-    ? `length(line) > ${short}`
-    : `length(line) > ${short} AND (${[...new Set(bounded)].map((k) => `line ~ ${sqlString(inDialect(tests[keys.indexOf(k as string)] as string, 'postgres'))}`).join(' OR ')})`
-  const pick =
-    `1 + CASE WHEN line ~ ${sqlString(inDialect(knownPrefixHintSource(catalog.prefixes()), 'postgres'))}${bounded.length === 0 ? '' : ` OR (${long})`} THEN ${variants.length}\n` +
-    `           ELSE ${tests.map((t, i) => `(line ~ ${sqlString(inDialect(t, 'postgres'))})::int * ${1 << i}`).join('\n              + ')} END`
   const cut = (a: GroupAlternative): string => {
     const tail = withoutBoundaries(a.tail)
-    return inDialect(`^(?:${greedy(a.lead)})${tail === '' ? '' : `|(?:${tail})$`}`, 'postgres')
+    return `^(?:${greedy(a.lead)})${tail === '' ? '' : `|(?:${tail})$`}`
   }
+  return {
+    prefilter: relaxBounds(PREFILTER_SOURCE),
+    hint: knownPrefixHintSource(prefixes),
+    short: Math.min(...full.map((a) => smallestBoundAbove(a.source, PG_DUP_MAX))),
+    longTests: bounded.includes(undefined) ? undefined : [...new Set(bounded)].map((k) => tests[keys.indexOf(k as string)] as string),
+    tests,
+    variants: [...Array.from({ length: 1 << keys.length }, (_, mask) => variant(mask)), full.map((a) => `(${a.source})`).join('|')],
+    cuts: full.map(cut),
+  }
+}
+
+const postgresSql = (catalog: Catalog): string => {
+  const plan = postgresPlan(catalog.prefixes())
+  const pg = (source: string): string => sqlString(inDialect(source, 'postgres'))
+  const long = plan.longTests === undefined ? `length(line) > ${plan.short}` : `length(line) > ${plan.short} AND (${plan.longTests.map((t) => `line ~ ${pg(t)}`).join(' OR ')})`
+  const pick =
+    `1 + CASE WHEN line ~ ${pg(plan.hint)}${Number.isFinite(plan.short) ? ` OR (${long})` : ''} THEN ${plan.variants.length - 1}\n` +
+    `           ELSE ${plan.tests.map((t, i) => `(line ~ ${pg(t)})::int * ${1 << i}`).join('\n              + ')} END`
   return (
     HEADER('postgres', 'Run with psql from the directory holding otc-code-lookup.csv: psql -f otc-errors.postgres.sql') +
     `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no bigserial PRIMARY KEY, line text);
@@ -175,14 +226,14 @@ SELECT DISTINCT ON (h.line_no, c.code)
        coalesce(k.strategy, 'never') AS strategy
 FROM (
   SELECT line_no, regexp_matches(line, (ARRAY[
-    ${[...variants, whole].map((p) => sqlString(inDialect(p, 'postgres'))).join(',\n    ')}
+    ${plan.variants.map(pg).join(',\n    ')}
   ])[${pick}], 'g') AS hit
   FROM otc_log_lines
-  WHERE line ~ ${sqlString(inDialect(relaxBounds(PREFILTER_SOURCE), 'postgres'))}
+  WHERE line ~ ${pg(plan.prefilter)}
 ) h
 CROSS JOIN LATERAL array_position(ARRAY[${groups.map((g) => `h.hit[${g}] IS NOT NULL`).join(', ')}], true) AS a(alternative)
 CROSS JOIN LATERAL regexp_replace(h.hit[a.alternative], (ARRAY[
-    ${full.map((a) => sqlString(cut(a))).join(',\n    ')}
+    ${plan.cuts.map(pg).join(',\n    ')}
   ])[a.alternative], '', 'g') AS c(code)
 LEFT JOIN otc_code_lookup k ON k.code_key = lower(c.code)
 WHERE NOT (a.alternative = ${NAME_ONLY_GROUP} AND k.code_key IS NULL);
