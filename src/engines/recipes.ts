@@ -30,7 +30,8 @@ import {
   type GroupAlternative,
   type RegexDialect,
 } from './dialect.js'
-import { PREFILTER_SOURCE, knownPrefixHintSource, logPatternSource } from '../logs/pattern.js'
+import { knownPrefixHintSource } from '../logs/known-prefixes.js'
+import { PREFILTER_SOURCE, logPatternSource } from '../logs/pattern.js'
 import { LOOKUP_COLUMNS, lookupCsv, lookupRows, type LookupRow } from './lookup.js'
 
 // -------------------------------------------------------------------------------------

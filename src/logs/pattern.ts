@@ -8,6 +8,7 @@
  *
  * @since 0.1.0
  */
+import { GENERIC_FIRST_PART, caseless, escapeRegex, knownPrefixesOf } from './known-prefixes.js'
 
 // -------------------------------------------------------------------------------------
 // constants
@@ -59,19 +60,6 @@ export const CODE_DIGITS = { min: 4, max: 10 } as const
 // pattern
 // -------------------------------------------------------------------------------------
 
-const escapeRegex = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => `\\${c}`)
-
-// `ces` → `[cC][eE][sS]`: JavaScript (before ES2025) has no inline `(?i:…)`.
-const caseless = (s: string): string => [...s].map((c) => (/[A-Za-z]/.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegex(c))).join('')
-
-// A code's first part when it is no known prefix: a capital, then letters (`FOO`, `Ecs`), then
-// up to three underscore parts (`CCE_CM`).
-const GENERIC_FIRST_PART = '[A-Z][A-Za-z]{1,31}(?:_[A-Za-z0-9]{1,16}){0,3}'
-
-// The known prefixes a code may start with (in any case), lower-cased, longest first.
-const knownPrefixesOf = (knownPrefixes: ReadonlyArray<string>): ReadonlyArray<string> =>
-  [...new Set(knownPrefixes.filter((p) => /^[A-Za-z][A-Za-z0-9_.]{0,47}[A-Za-z0-9]$/.test(p)).map((p) => p.toLowerCase()))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-
 /**
  * The service-code shape, without captures (DESIGN.md's list):
  * - a prefix that starts with a capital (`FOO`, `Ecs`, `CCE_CM` with underscore parts), or any
@@ -108,35 +96,6 @@ export const codeShapeSource = (knownPrefixes: ReadonlyArray<string>): string =>
     `|[A-Z](?:\\.${part}){1,3}\\.${digits}` +
     `|[A-Z][A-Z0-9]{1,15}(?:_[A-Z0-9]{1,16}){1,3}_[0-9]{5,10})`
   )
-}
-
-/**
- * Where the known prefixes can matter: a known prefix in a spelling the generic first part
- * (a capital and 1–31 letters) does not already take (`ces`, `sFS`, `SFS.TURBO`, `CCI.01`),
- * followed by what follows a first part in a code (a dot and a capital or digit). In a text
- * without a match of this, `logPatternSource(knownPrefixes)` and `logPatternSource([])` find the
- * same matches with the same groups: there the known alternatives can only take a spelling the
- * generic one, tried first, takes too. PostgreSQL, whose regex cost grows with the pattern, runs
- * the smaller pattern on such lines (`test/logs/pattern.test.ts` checks the claim).
- *
- * @example
- * import { knownPrefixHintSource } from './pattern.js'
- * import * as assert from 'node:assert'
- * const hint = new RegExp(knownPrefixHintSource(['ces', 'SFS.TURBO']))
- * assert.ok(hint.test('ces.0014') && hint.test('Sfs.turbo.0001') && !hint.test('CES.0014') && !hint.test('Ces.0014 ces.x'))
- *
- * @since 0.1.0
- * @category pattern
- */
-export const knownPrefixHintSource = (knownPrefixes: ReadonlyArray<string>): string => {
-  // After its capital the generic part takes letters and digits in either case: when it takes a
-  // prefix spelt with a capital first, it takes every such spelling, and only the lower-case
-  // first letter is left to the known alternative.
-  const generic = new RegExp(`^(?:${GENERIC_FIRST_PART})$`)
-  const uncovered = knownPrefixesOf(knownPrefixes).map((p) =>
-    generic.test(p.charAt(0).toUpperCase() + p.slice(1)) ? escapeRegex(p.charAt(0)) + caseless(p.slice(1)) : caseless(p),
-  )
-  return uncovered.length === 0 ? 'a^' : `(?:${uncovered.join('|')})\\.[A-Z0-9]`
 }
 
 // A prefix-less code as a key's value: 4–10 digits (IAM `1101`, DCS `111500032`; a 3-digit
