@@ -156,9 +156,275 @@ export const withoutGroups = (source: string): string => rewriteGroups(source, (
  */
 export const wholeMatch = (source: string): string => `^(?:${source})$`
 
+// -------------------------------------------------------------------------------------
+// structure of a regex source
+// -------------------------------------------------------------------------------------
+
+/** One atom of a sequence (a character, escape, bracket expression or group) and its quantifier. */
+interface Atom {
+  readonly text: string
+  readonly quantifier: string
+  /** The least number of repeats its quantifier allows (1 without one). */
+  readonly min: number
+  readonly capture: boolean
+  /** A group's inside, without its parentheses (or `(?:`); an atom's own text otherwise. */
+  readonly inner: string
+}
+
+const isChar = (t: Token | undefined, c: string): boolean => t?.kind === 'char' && t.text === c
+
+/** The top-level alternatives of a source, each as its sequence of atoms. */
+const parse = (source: string): ReadonlyArray<ReadonlyArray<Atom>> => {
+  const ts = tokens(source)
+  const alternatives: Array<Array<Atom>> = [[]]
+  let i = 0
+  while (i < ts.length) {
+    const t = ts[i] as Token
+    if (isChar(t, '|')) {
+      alternatives.push([])
+      i++
+      continue
+    }
+    const start = i
+    if (isChar(t, '(')) {
+      for (let depth = 0; i < ts.length; i++) {
+        if (isChar(ts[i], '(')) depth++
+        else if (isChar(ts[i], ')') && --depth === 0) break
+      }
+    }
+    i++
+    const text = ts
+      .slice(start, i)
+      .map((x) => x.text)
+      .join('')
+    const capture = isCapture(ts, start)
+    const inner = capture ? text.slice(1, -1) : text.startsWith('(?:') ? text.slice(3, -1) : text
+    let quantifier = ''
+    if (isChar(ts[i], '?') || isChar(ts[i], '*') || isChar(ts[i], '+')) quantifier = (ts[i++] as Token).text
+    else if (isChar(ts[i], '{')) {
+      while (!isChar(ts[i], '}')) quantifier += (ts[i++] as Token).text
+      quantifier += (ts[i++] as Token).text
+    }
+    if (quantifier !== '' && isChar(ts[i], '?')) quantifier += (ts[i++] as Token).text
+    const min = quantifier === '' || quantifier === '+' ? 1 : quantifier.startsWith('{') ? Number(/^\{([0-9]+)/.exec(quantifier)?.[1] ?? 0) : 0
+    ;(alternatives[alternatives.length - 1] as Array<Atom>).push({ text, quantifier, min, capture, inner })
+  }
+  return alternatives
+}
+
+// A group with a quantifier inside (`?` right after `(` opens a group kind, it repeats nothing).
+const holdsRepeat = (atom: Atom): boolean => {
+  if (!atom.text.startsWith('(')) return false
+  const ts = tokens(atom.inner)
+  return ts.some((t, i) => t.kind === 'char' && (t.text === '*' || t.text === '+' || t.text === '{' || (t.text === '?' && !isChar(ts[i - 1], '('))))
+}
+
+const join = (atoms: ReadonlyArray<Atom>): string => atoms.map((a) => a.text + a.quantifier).join('')
+const hasCapture = (source: string): boolean => rewriteGroups(source, () => '') !== source
+
+/**
+ * One alternative of a pattern whose matches have exactly one capture group: the group's number
+ * in the whole pattern, the alternative (its group made non-capturing), and what comes before and
+ * after the group in it.
+ */
+export interface GroupAlternative {
+  readonly group: number
+  readonly source: string
+  readonly lead: string
+  readonly tail: string
+}
+
+const spread = (source: string): ReadonlyArray<string> => {
+  const atoms = parse(source)[0] ?? []
+  const at = atoms.findIndex((a) => hasCapture(a.text))
+  const atom = atoms[at]
+  if (atom === undefined || atom.capture) return [source]
+  if (atom.quantifier !== '') throw new Error(`a quantified group holds a capture group: ${atom.text}${atom.quantifier}`)
+  // (?:x(a)|y(b))z is x(a)z|y(b)z: the same texts, one capture group in each.
+  return parse(atom.inner).flatMap((branch) => spread(join(atoms.slice(0, at)) + join(branch) + join(atoms.slice(at + 1))))
+}
+
+/**
+ * The alternatives of a pattern, spread out until each holds exactly one capture group, in the
+ * order of the groups: `x(a)|y(?:(b)|c(d))` is `x(a)`, `y(b)` and `yc(d)`. A match of the pattern
+ * is a match of the alternative of the group that took part. Engines that cannot afford the
+ * groups of a large pattern find which alternative matched with a capture group around each
+ * (few groups, each at the top) and the code by cutting its `lead` and `tail` off the match.
+ *
+ * @example
+ * import { groupAlternatives } from './dialect.js'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(groupAlternatives('x(a)|y(?:(b)|c(d))').map((a) => [a.group, a.source, a.lead, a.tail]), [
+ *   [1, 'x(?:a)', 'x', ''], [2, 'y(?:b)', 'y', ''], [3, 'yc(?:d)', 'yc', ''],
+ * ])
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const groupAlternatives = (source: string): ReadonlyArray<GroupAlternative> =>
+  parse(source)
+    .flatMap((atoms) => spread(join(atoms)))
+    .map((alternative, i) => {
+      const atoms = parse(alternative)[0] ?? []
+      const at = atoms.findIndex((a) => a.capture)
+      const atom = atoms[at]
+      if (atom === undefined || atom.quantifier !== '' || atoms.some((a, j) => j !== at && hasCapture(a.text)) || hasCapture(atom.inner))
+        throw new Error(`not one plain capture group: ${alternative}`)
+      return { group: i + 1, source: withoutGroups(alternative), lead: join(atoms.slice(0, at)), tail: join(atoms.slice(at + 1)) }
+    })
+
+/**
+ * What every match of a one-alternative source starts with, as a smaller source: its leading
+ * atoms up to the first that may repeat or holds a repeat (one copy of an atom that must occur
+ * at least once), entering groups of one alternative; `undefined` when that matches every line
+ * (an empty match). A line without a match of it holds no match of the source: cheap to test first.
+ *
+ * @example
+ * import { leadSource } from './dialect.js'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(leadSource('NeutronError[^\\n]{0,600}?x'), 'NeutronError')
+ * assert.strictEqual(leadSource('(?:: |failed\\()([A-Z][a-z]{1,30})'), '(?:: |failed\\()[A-Z][a-z]')
+ * assert.strictEqual(leadSource('(?:^|[^A-Z])(?:[A-Z]{2}|x)'), undefined)
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const leadSource = (source: string): string | undefined => {
+  const lead = (atoms: ReadonlyArray<Atom>): { readonly text: string; readonly whole: boolean } => {
+    let text = ''
+    for (const atom of atoms) {
+      if (atom.quantifier === '' && !holdsRepeat(atom)) text += atom.text
+      else if (atom.quantifier === '' && parse(atom.inner).length === 1) {
+        const sub = lead(parse(atom.inner)[0] as ReadonlyArray<Atom>)
+        text += sub.text
+        if (!sub.whole) return { text, whole: false }
+      } else {
+        if (atom.min >= 1 && !holdsRepeat(atom)) text += atom.text
+        return { text, whole: false }
+      }
+    }
+    return { text, whole: true }
+  }
+  const [only, ...more] = parse(source)
+  if (only === undefined || more.length > 0) return undefined
+  const text = lead(only).text
+  return text === '' || new RegExp(text).test('') ? undefined : text
+}
+
+/**
+ * The source with the upper bounds of its repeats above `above` dropped (`{0,600}?` → `{0,}?`):
+ * it matches wherever the source does. On a text no longer than the smallest bound dropped, every
+ * repeat of an atom of one or more characters stays within it: the same matches there.
+ *
+ * @example
+ * import { relaxBounds } from './dialect.js'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(relaxBounds('a{0,600}?b{1,3}'), 'a{0,}?b{1,}')
+ * assert.strictEqual(relaxBounds('a{0,600}?b{1,3}', 255), 'a{0,}?b{1,3}')
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const relaxBounds = (source: string, above = 0): string => {
+  const ts = tokens(source)
+  const out: Array<string> = []
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i] as Token
+    if (isChar(t, '{')) {
+      let j = i
+      while (!isChar(ts[j], '}')) j++
+      const bound = ts
+        .slice(i, j + 1)
+        .map((x) => x.text)
+        .join('')
+      const m = /^\{([0-9]+),([0-9]+)\}$/.exec(bound)
+      out.push(m !== null && Number(m[2]) > above ? `{${m[1] ?? ''},}` : bound)
+      i = j
+    } else out.push(t.text)
+  }
+  return out.join('')
+}
+
+/**
+ * The smallest upper bound above `above` in a source (`Infinity` without one): `relaxBounds`
+ * keeps the matches on texts no longer than it.
+ *
+ * @example
+ * import { smallestBoundAbove } from './dialect.js'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(smallestBoundAbove('a{0,600}?b{1,900}c{0,3}', 255), 600)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const smallestBoundAbove = (source: string, above: number): number =>
+  Math.min(
+    ...tokens(source)
+      .map((t) => t.text)
+      .join('')
+      .split('{')
+      .slice(1)
+      .map((rest) => Number(/^[0-9]+,([0-9]+)\}/.exec(rest)?.[1] ?? 0))
+      .filter((max) => max > above),
+  )
+
+/**
+ * The source with its lazy quantifiers made greedy (`{0,600}?` → `{0,600}`): the same texts
+ * match, and an engine that takes the longest match of a greedy pattern takes the longest.
+ *
+ * @example
+ * import { greedy } from './dialect.js'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(greedy('(?:a)*?b{0,6}?c??[?]'), '(?:a)*b{0,6}c?[?]')
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const greedy = (source: string): string => {
+  const ts = tokens(source)
+  const out: Array<string> = []
+  let afterQuantifier = false
+  ts.forEach((t, i) => {
+    const lazy = afterQuantifier && isChar(t, '?')
+    if (!lazy) out.push(t.text)
+    afterQuantifier = !lazy && t.kind === 'char' && (t.text === '*' || t.text === '+' || t.text === '}' || (t.text === '?' && !isChar(ts[i - 1], '(')))
+  })
+  return out.join('')
+}
+
+/**
+ * The source without its `\b` word boundaries: the same texts, where it need not check what
+ * surrounds them (a match's tail, cut off the match).
+ *
+ * @example
+ * import { withoutBoundaries } from './dialect.js'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(withoutBoundaries('\\b</\\\\b'), '</\\\\b')
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withoutBoundaries = (source: string): string =>
+  tokens(source)
+    .filter((t) => !(t.kind === 'escape' && t.text === '\\b'))
+    .map((t) => t.text)
+    .join('')
+
+/**
+ * The largest repeat bound PostgreSQL's ARE accepts (RE_DUP_MAX): `inDialect` splits larger ones.
+ *
+ * @example
+ * import { PG_DUP_MAX } from './dialect.js'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(PG_DUP_MAX, 255)
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const PG_DUP_MAX = 255
+
 // PostgreSQL's ARE: `\b` is a backspace there (`\y` is the word boundary) and a bound may not
 // exceed 255 (RE_DUP_MAX): `X{0,600}?` becomes `(?:X{0,200}?){0,3}?`.
-const PG_DUP_MAX = 255
 const toPostgres = (source: string): string => {
   const ts = tokens(source)
   const out: Array<string> = []

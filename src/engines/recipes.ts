@@ -11,8 +11,27 @@
  * @since 0.1.0
  */
 import type { Catalog } from '../catalog/catalog.js'
-import { CODE_GROUPS, NAME_ONLY_GROUP, dialectPattern, dialectPrefilter, inDialect, onlyGroup, wholeMatch, withoutGroups, type RegexDialect } from './dialect.js'
-import { logPatternSource } from '../logs/pattern.js'
+import {
+  CODE_GROUPS,
+  NAME_ONLY_GROUP,
+  PG_DUP_MAX,
+  dialectPattern,
+  dialectPrefilter,
+  greedy,
+  groupAlternatives,
+  inDialect,
+  leadSource,
+  onlyGroup,
+  relaxBounds,
+  smallestBoundAbove,
+  wholeMatch,
+  withoutBoundaries,
+  withoutGroups,
+  type GroupAlternative,
+  type RegexDialect,
+} from './dialect.js'
+import { knownPrefixHintSource } from '../logs/known-prefixes.js'
+import { PREFILTER_SOURCE, logPatternSource } from '../logs/pattern.js'
 import { LOOKUP_COLUMNS, lookupCsv, lookupRows, type LookupRow } from './lookup.js'
 
 // -------------------------------------------------------------------------------------
@@ -90,8 +109,103 @@ const HEADER = (engine: string, usage: string): string =>
 // SQL engines
 // -------------------------------------------------------------------------------------
 
+// PostgreSQL's regex engine builds its automaton afresh for every match, at a cost that grows
+// with the pattern's states times its character classes; captures cost a dissection of each
+// match on top; and it compiles a pattern (up to 0.3 s for the full one) into a cache of 32 per
+// session. So the view tests a line cheaply first (the prefilter without its bounds), then runs
+// the pattern cut down to the alternatives the line can hold, with a capture group around each
+// alternative (which one matched), and cuts the code out of the match.
+const NEVER = 'a^'
+// A key's value (groups 3 and 4, see logPatternSource) and a CamelCase name are common in logs
+// and get a switch each; the rarer escapes, XML elements and Neutron errors share one: 8 variants
+// and the full pattern, few enough for the cache.
+const OWN_SWITCH_GROUPS: ReadonlyArray<number> = [3, 4, NAME_ONLY_GROUP]
+
+/**
+ * The pieces of the PostgreSQL view, as JavaScript regex sources (the SQL spells them in the
+ * `postgres` dialect). A line that fails `prefilter` holds no code. Otherwise it is searched with
+ * `variants[i]`: `i` is the last index when the line matches `hint`, or is longer than `short` and
+ * matches one of `longTests` (any line longer than `short` when `longTests` is `undefined`), and
+ * else the sum of `2 ** j` over the `tests` it matches. Each variant has one capture group per
+ * alternative of the log pattern; the group that takes part in a match says which alternative
+ * matched, and the code is the match with the longest match of that alternative's `cuts` pattern
+ * removed at each end.
+ *
+ * @example
+ * import { defaultCatalog } from 'otc-errors'
+ * import { postgresPlan } from './recipes.js'
+ * import * as assert from 'node:assert'
+ * const plan = postgresPlan(defaultCatalog().prefixes())
+ * assert.strictEqual(plan.variants.length, 2 ** plan.tests.length + 1)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export interface PostgresPlan {
+  readonly prefilter: string
+  readonly hint: string
+  readonly short: number
+  readonly longTests: ReadonlyArray<string> | undefined
+  readonly tests: ReadonlyArray<string>
+  readonly variants: ReadonlyArray<string>
+  readonly cuts: ReadonlyArray<string>
+}
+
+/**
+ * The PostgreSQL view's plan for a catalogue's prefixes (see `PostgresPlan`).
+ *
+ * @example
+ * import { defaultCatalog } from 'otc-errors'
+ * import { postgresPlan } from './recipes.js'
+ * import * as assert from 'node:assert'
+ * assert.strictEqual(postgresPlan(defaultCatalog().prefixes()).cuts.length, 7)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const postgresPlan = (prefixes: ReadonlyArray<string>): PostgresPlan => {
+  const full = groupAlternatives(logPatternSource(prefixes))
+  const small = groupAlternatives(logPatternSource([]))
+  const leads = full.map((a) => leadSource(a.source))
+  const keyOf = (a: GroupAlternative): string | undefined => (leads[a.group - 1] === undefined ? undefined : OWN_SWITCH_GROUPS.includes(a.group) ? leads[a.group - 1] : 'rare')
+  const keys = [...new Set(full.map(keyOf).filter((k): k is string => k !== undefined))]
+  // One test per switch: the lead of any of its alternatives.
+  const tests = keys.map((key) => [...new Set(full.filter((a) => keyOf(a) === key).map((a) => leads[a.group - 1] as string))].map((l) => `(?:${l})`).join('|'))
+  const variant = (mask: number): string =>
+    small
+      .map((a) => {
+        const key = keyOf(a)
+        const on = key === undefined || (mask & (1 << keys.indexOf(key))) !== 0
+        return `(${on ? relaxBounds(a.source, PG_DUP_MAX) : NEVER})`
+      })
+      .join('|')
+  // Dropping the bounds above PostgreSQL's limit (a Neutron error's `{0,600}`, which it spells as
+  // 600 states) keeps the matches on lines no longer than the smallest of them; longer lines that
+  // can hold such an alternative take the full pattern, as do lines that spell a known prefix as
+  // no generic prefix does (ces.0014: knownPrefixHintSource).
+  const bounded = full.filter((a) => relaxBounds(a.source, PG_DUP_MAX) !== a.source).map(keyOf)
+  const cut = (a: GroupAlternative): string => {
+    const tail = withoutBoundaries(a.tail)
+    return `^(?:${greedy(a.lead)})${tail === '' ? '' : `|(?:${tail})$`}`
+  }
+  return {
+    prefilter: relaxBounds(PREFILTER_SOURCE),
+    hint: knownPrefixHintSource(prefixes),
+    short: Math.min(...full.map((a) => smallestBoundAbove(a.source, PG_DUP_MAX))),
+    longTests: bounded.includes(undefined) ? undefined : [...new Set(bounded)].map((k) => tests[keys.indexOf(k as string)] as string),
+    tests,
+    variants: [...Array.from({ length: 1 << keys.length }, (_, mask) => variant(mask)), full.map((a) => `(${a.source})`).join('|')],
+    cuts: full.map(cut),
+  }
+}
+
 const postgresSql = (catalog: Catalog): string => {
-  const { whole, anchored } = twoStep(catalog, 'postgres')
+  const plan = postgresPlan(catalog.prefixes())
+  const pg = (source: string): string => sqlString(inDialect(source, 'postgres'))
+  const long = plan.longTests === undefined ? `length(line) > ${plan.short}` : `length(line) > ${plan.short} AND (${plan.longTests.map((t) => `line ~ ${pg(t)}`).join(' OR ')})`
+  const pick =
+    `1 + CASE WHEN line ~ ${pg(plan.hint)}${Number.isFinite(plan.short) ? ` OR (${long})` : ''} THEN ${plan.variants.length - 1}\n` +
+    `           ELSE ${plan.tests.map((t, i) => `(line ~ ${pg(t)})::int * ${1 << i}`).join('\n              + ')} END`
   return (
     HEADER('postgres', 'Run with psql from the directory holding otc-code-lookup.csv: psql -f otc-errors.postgres.sql') +
     `CREATE TABLE IF NOT EXISTS otc_log_lines (line_no bigserial PRIMARY KEY, line text);
@@ -100,23 +214,30 @@ DROP TABLE IF EXISTS otc_code_lookup;
 CREATE TABLE otc_code_lookup (code_key text PRIMARY KEY, code text, service text, status int, category text, retryable boolean, strategy text, message text);
 \\copy otc_code_lookup FROM 'otc-code-lookup.csv' WITH (FORMAT csv, HEADER true)
 
--- Two steps: the whole matches in each line (a pattern without groups, which the engine runs
--- fast), then the groups of each whole match; exactly one group takes part, and it is the code.
+-- PostgreSQL's regex engine pays for the size of the pattern at every match, so the view
+-- 1. skips lines without a code's skeleton (the prefilter, without its bounds);
+-- 2. runs the pattern with only the alternatives whose literal start (an error-code key, an XML
+--    element, NeutronError, …) the line holds, and without the known prefixes unless the line
+--    spells one as no generic prefix does (ces.0014), with a capture group around each alternative;
+-- 3. cuts the code out of each match: what the matched alternative has before and after the code.
 CREATE VIEW otc_error_findings AS
-SELECT DISTINCT ON (m.line_no, m.code)
-       m.line_no, m.code, c.code_key IS NOT NULL AS known, c.code AS catalogue_code, c.service,
-       coalesce(c.category, 'unknown') AS category, coalesce(c.retryable, false) AS retryable,
-       coalesce(c.strategy, 'never') AS strategy
+SELECT DISTINCT ON (h.line_no, c.code)
+       h.line_no, c.code, k.code_key IS NOT NULL AS known, k.code AS catalogue_code, k.service,
+       coalesce(k.category, 'unknown') AS category, coalesce(k.retryable, false) AS retryable,
+       coalesce(k.strategy, 'never') AS strategy
 FROM (
-  SELECT w.line_no, coalesce(${groups.map((g) => `g[${g}]`).join(', ')}) AS code, g[${NAME_ONLY_GROUP}] IS NOT NULL AS by_name
-  FROM (
-    SELECT l.line_no, (regexp_matches(l.line, ${sqlString(whole)}, 'g'))[1] AS whole
-    FROM otc_log_lines l
-    WHERE l.line ~ ${sqlString(dialectPrefilter('postgres'))}
-  ) w, regexp_match(w.whole, ${sqlString(anchored)}) AS g
-) m
-LEFT JOIN otc_code_lookup c ON c.code_key = lower(m.code)
-WHERE NOT (m.by_name AND c.code_key IS NULL);
+  SELECT line_no, regexp_matches(line, (ARRAY[
+    ${plan.variants.map(pg).join(',\n    ')}
+  ])[${pick}], 'g') AS hit
+  FROM otc_log_lines
+  WHERE line ~ ${pg(plan.prefilter)}
+) h
+CROSS JOIN LATERAL array_position(ARRAY[${groups.map((g) => `h.hit[${g}] IS NOT NULL`).join(', ')}], true) AS a(alternative)
+CROSS JOIN LATERAL regexp_replace(h.hit[a.alternative], (ARRAY[
+    ${plan.cuts.map(pg).join(',\n    ')}
+  ])[a.alternative], '', 'g') AS c(code)
+LEFT JOIN otc_code_lookup k ON k.code_key = lower(c.code)
+WHERE NOT (a.alternative = ${NAME_ONLY_GROUP} AND k.code_key IS NULL);
 `
   )
 }

@@ -8,6 +8,7 @@
  *
  * @since 0.1.0
  */
+import { GENERIC_FIRST_PART, caseless, escapeRegex, knownPrefixesOf } from './known-prefixes.js'
 
 // -------------------------------------------------------------------------------------
 // constants
@@ -59,11 +60,6 @@ export const CODE_DIGITS = { min: 4, max: 10 } as const
 // pattern
 // -------------------------------------------------------------------------------------
 
-const escapeRegex = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => `\\${c}`)
-
-// `ces` → `[cC][eE][sS]`: JavaScript (before ES2025) has no inline `(?i:…)`.
-const caseless = (s: string): string => [...s].map((c) => (/[A-Za-z]/.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegex(c))).join('')
-
 /**
  * The service-code shape, without captures (DESIGN.md's list):
  * - a prefix that starts with a capital (`FOO`, `Ecs`, `CCE_CM` with underscore parts), or any
@@ -88,10 +84,8 @@ const caseless = (s: string): string => [...s].map((c) => (/[A-Za-z]/.test(c) ? 
  * @category pattern
  */
 export const codeShapeSource = (knownPrefixes: ReadonlyArray<string>): string => {
-  const known = [...new Set(knownPrefixes.filter((p) => /^[A-Za-z][A-Za-z0-9_.]{0,47}[A-Za-z0-9]$/.test(p)).map((p) => p.toLowerCase()))]
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map(caseless)
-  const first = [`[A-Z][A-Za-z]{1,31}(?:_[A-Za-z0-9]{1,16}){0,3}`, ...known].join('|')
+  const known = knownPrefixesOf(knownPrefixes).map(caseless)
+  const first = [GENERIC_FIRST_PART, ...known].join('|')
   const part = '[A-Z0-9][A-Z0-9_-]{0,23}'
   const digits = `[0-9]{${CODE_DIGITS.min},${CODE_DIGITS.max}}`
   return (

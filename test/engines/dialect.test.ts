@@ -82,3 +82,97 @@ describe('withoutGroups and wholeMatch: two steps, the groups of one', () => {
     )
   })
 })
+
+describe('groupAlternatives and leadSource: the log pattern taken apart', () => {
+  const alternatives = _.groupAlternatives(source)
+  const fixtures = (JSON.parse(readFileSync(new URL('../fixtures/real-logs.json', import.meta.url), 'utf8')) as ReadonlyArray<{ readonly line: string }>).map((f) => f.line)
+  const texts = fc.array(fc.oneof(anyLine, logCode, fc.string({ maxLength: 12 })), { maxLength: 6 }).map((parts) => parts.join(' '))
+  const oneStep = (text: string) =>
+    [...text.matchAll(new RegExp(source, 'g'))].map((m) => {
+      const g = m.slice(1).findIndex((x) => x !== undefined) + 1
+      return `${m.index}:${g}:${m[g]}`
+    })
+  /** The longest prefix of `text` that `re` matches whole, as PostgreSQL's greedy regexp_replace finds it. */
+  const longestPrefix = (text: string, re: RegExp): number => {
+    for (let n = text.length; n >= 0; n--) if (re.test(text.slice(0, n))) return n
+    return 0
+  }
+  const longestSuffix = (text: string, re: RegExp): number => {
+    for (let n = text.length; n >= 0; n--) if (re.test(text.slice(text.length - n))) return n
+    return 0
+  }
+  // Each alternative's group found as PostgreSQL's view finds it: a capture group around each
+  // alternative says which matched; the code is the match without the alternative's lead and tail.
+  const union = new RegExp(alternatives.map((a) => `(${a.source})`).join('|'), 'g')
+  const leads = alternatives.map((a) => new RegExp(`^(?:${_.greedy(a.lead)})$`))
+  const tails = alternatives.map((a) => (_.withoutBoundaries(a.tail) === '' ? undefined : new RegExp(`^(?:${_.withoutBoundaries(a.tail)})$`)))
+  const cutOut = (text: string) =>
+    [...text.matchAll(union)].map((m) => {
+      const g = m.slice(1).findIndex((x) => x !== undefined) + 1
+      const whole = m[0]
+      const tail = tails[g - 1]
+      return `${m.index}:${g}:${whole.slice(longestPrefix(whole, leads[g - 1]!), whole.length - (tail === undefined ? 0 : longestSuffix(whole, tail)))}`
+    })
+
+  it('one alternative per group, in order, each with its group made non-capturing', () => {
+    expect(alternatives.map((a) => a.group)).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(alternatives.map((a) => captures(a.source))).toEqual([0, 0, 0, 0, 0, 0, 0])
+    expect(_.groupAlternatives('x(a)|y(?:(b)|c(d))z')).toEqual([
+      { group: 1, source: 'x(?:a)', lead: 'x', tail: '' },
+      { group: 2, source: 'y(?:b)z', lead: 'y', tail: 'z' },
+      { group: 3, source: 'yc(?:d)z', lead: 'yc', tail: 'z' },
+    ])
+    expect(() => _.groupAlternatives('x(?:(a)|b)*')).toThrow(/quantified group/)
+  })
+  it('their union finds the matches of the pattern, the alternative of its group, and the code cut out of the match', () => {
+    for (const text of [...lines, ...fixtures]) expect(cutOut(text)).toEqual(oneStep(text))
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(cutOut(text)).toEqual(oneStep(text))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+  it('leadSource: what every match of an alternative starts with; a line without it holds no match of it', () => {
+    expect(alternatives.map((a) => _.leadSource(a.source) !== undefined)).toEqual([false, true, true, true, true, true, true])
+    expect(_.leadSource('NeutronError[^\\n]{0,600}?x')).toBe('NeutronError')
+    expect(_.leadSource('(?:: |failed\\()(?:[A-Z][a-z]{1,30})')).toBe('(?:: |failed\\()[A-Z][a-z]')
+    expect(_.leadSource('a+b')).toBe('a')
+    expect(_.leadSource('(?:^|[^A-Z])([A-Z]+)')).toBe('(?:^|[^A-Z])[A-Z]')
+    expect(_.leadSource('(?:^|[^A-Z])(?:[A-Z]{2}|x)')).toBeUndefined()
+    expect(_.leadSource('a?b')).toBeUndefined()
+    expect(_.leadSource('a|b')).toBeUndefined()
+    const pairs = alternatives.flatMap((a) => {
+      const lead = _.leadSource(a.source)
+      return lead === undefined ? [] : [[new RegExp(a.source), new RegExp(lead)] as const]
+    })
+    const check = (text: string) => {
+      for (const [alternative, lead] of pairs) if (alternative.test(text)) expect(lead.test(text)).toBe(true)
+    }
+    for (const text of [...lines, ...fixtures]) check(text)
+    fc.assert(fc.property(texts, check), { numRuns: 2000 })
+  })
+})
+
+describe('relaxBounds, greedy, withoutBoundaries, smallestBoundAbove', () => {
+  it('rewrite bounds, laziness and word boundaries, and nothing inside bracket expressions', () => {
+    expect(_.relaxBounds('a{0,600}?b{1,3}[{]c{2}')).toBe('a{0,}?b{1,}[{]c{2}')
+    expect(_.relaxBounds('a{0,600}?b{1,3}', _.PG_DUP_MAX)).toBe('a{0,}?b{1,3}')
+    expect(_.greedy('(?:a)*?b{0,6}?c??[?](?:d)?')).toBe('(?:a)*b{0,6}c?[?](?:d)?')
+    expect(_.withoutBoundaries('\\b</\\\\b[\\b]')).toBe('</\\\\b[\\b]')
+    expect(_.smallestBoundAbove(source, _.PG_DUP_MAX)).toBe(600)
+    expect(_.smallestBoundAbove('a{0,3}', _.PG_DUP_MAX)).toBe(Infinity)
+  })
+  it('the prefilter without its bounds still matches every line the full pattern matches', () => {
+    const full = new RegExp(source)
+    const relaxed = new RegExp(_.relaxBounds(PREFILTER_SOURCE))
+    const check = (text: string) => {
+      if (full.test(text)) expect(relaxed.test(text)).toBe(true)
+    }
+    for (const text of lines) check(text)
+    fc.assert(
+      fc.property(fc.array(fc.oneof(anyLine, logCode, fc.string({ maxLength: 12 })), { maxLength: 6 }), (parts) => check(parts.join(' '))),
+      { numRuns: 2000 },
+    )
+  })
+})
