@@ -5,18 +5,19 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
 import { Category, categories } from '../error/vocabulary.js'
 import { lineClassifier, type LineFinding } from '../logs/line.js'
-import { gunzipIfCompressed, logScanner, type ScanOptions, type ScanStats } from '../logs/stream.js'
-import { MAX_TALLIED_CODES, findingTally, type CodeTally, type SeenAt } from '../logs/tally.js'
-import { findingTimeline, timeContext, timestampOf } from '../logs/timeline.js'
+import { gunzipIfCompressed, logScanner, type FindingSink, type ScanOptions, type ScanStats } from '../logs/stream.js'
+import { MAX_TALLIED_CODES, findingTally, type CodeTally, type FindingTally, type SeenAt } from '../logs/tally.js'
+import { findingTimeline, timeContext, timestampOf, type TimeContext } from '../logs/timeline.js'
 import { quoteLine, reportHtml } from '../logreport/html.js'
 import type { ReportCode } from '../logreport/model.js'
 import { REPORT_BUNDLE, REPORT_CSS } from '../logreport/page.generated.js'
 import { EXIT, parseCommandArgs, usageError } from './args.js'
 import { catalogPaths } from './catalog.js'
 import { catalogFor } from './catalogFiles.js'
-import type { CliIO } from './io.js'
+import type { CliIO, InputStream } from './io.js'
 import { forTerminal } from './terminal.js'
 
 /**
@@ -321,12 +322,385 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, undefi
 }
 
 // -------------------------------------------------------------------------------------
+// the options
+// -------------------------------------------------------------------------------------
+
+/**
+ * A run of `classify`, its options read and checked: the report's format (and field names for
+ * ndjson), the filters, the catalogue files to layer, and the inputs (`-` is stdin).
+ *
+ * @example
+ * import type { ClassifyPlan } from './classify.js'
+ * const plan: ClassifyPlan = { _tag: 'Run', format: 'json', fields: 'otc-errors', category: undefined, unknownOnly: false, catalogPaths: [], inputs: ['app.log'] }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ClassifyPlan {
+  readonly _tag: 'Run'
+  readonly format: (typeof FORMATS)[number]
+  readonly fields: FieldSet
+  readonly category: Category | undefined
+  readonly unknownOnly: boolean
+  readonly catalogPaths: ReadonlyArray<string>
+  readonly inputs: ReadonlyArray<string>
+}
+
+/**
+ * What `classify`'s arguments ask for: its help, or a run.
+ *
+ * @example
+ * import type { ClassifyRequest } from './classify.js'
+ * const help: ClassifyRequest = { _tag: 'Help' }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type ClassifyRequest = { readonly _tag: 'Help' } | ClassifyPlan
+
+/**
+ * Why `classify` refuses its arguments: a usage error, or `--format html` in a build made without
+ * the chart script.
+ *
+ * @example
+ * import type { ClassifyRefusal } from './classify.js'
+ * const refusal: ClassifyRefusal = { _tag: 'Usage', message: '--fields goes with --format ndjson' }
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type ClassifyRefusal = { readonly _tag: 'Usage'; readonly message: string } | { readonly _tag: 'NoChartScript' }
+
+const HELP: ClassifyRequest = { _tag: 'Help' }
+
+// A flag's value, as parseCommandArgs gives it.
+type FlagValue = string | boolean | Array<string | boolean> | undefined
+
+// A usage error, as a refusal.
+const usageRefusal = (message: string): ClassifyRefusal => ({ _tag: 'Usage', message })
+
+// --format: one of FORMATS; html only when the build bundled the chart script.
+const formatOf = (flag: FlagValue): E.Either<ClassifyRefusal, ClassifyPlan['format']> => {
+  const format = FORMATS.find((f) => f === (flag ?? 'summary'))
+  if (format === undefined) return E.left(usageRefusal(`--format expects summary, ndjson, json or html, got "${String(flag ?? 'summary')}"`))
+  return format === 'html' && (REPORT_BUNDLE === null || REPORT_CSS === null) ? E.left({ _tag: 'NoChartScript' }) : E.right(format)
+}
+
+// --category: a category, when given.
+const categoryOf = (flag: FlagValue): E.Either<ClassifyRefusal, Category | undefined> =>
+  flag === undefined || Category.is(flag) ? E.right(flag) : E.left(usageRefusal(`--category expects one of ${categories.join(', ')}, got "${String(flag)}"`))
+
+// --fields: one of FIELD_SETS, and only with --format ndjson.
+const fieldsOf = (flag: FlagValue, format: ClassifyPlan['format']): E.Either<ClassifyRefusal, FieldSet> => {
+  const fields = FIELD_SETS.find((f) => f === (flag ?? 'otc-errors'))
+  if (fields === undefined) return E.left(usageRefusal(`--fields expects ${FIELD_SETS.join(', ')}, got "${String(flag ?? 'otc-errors')}"`))
+  return flag !== undefined && format !== 'ndjson' ? E.left(usageRefusal('--fields goes with --format ndjson')) : E.right(fields)
+}
+
+/**
+ * Reads and checks `classify`'s arguments, without I/O: the help, a run's plan, or why the
+ * arguments are refused (the first problem, flags checked in the order format, category, fields).
+ *
+ * @example
+ * import { readClassifyArgs } from './classify.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import * as assert from 'node:assert'
+ * assert.deepStrictEqual(readClassifyArgs(['--fields', 'otel']), E.left({ _tag: 'Usage', message: '--fields goes with --format ndjson' }))
+ * assert.deepStrictEqual(readClassifyArgs(['a.log', '--format', 'json']), E.right({ _tag: 'Run', format: 'json', category: undefined, fields: 'otc-errors', unknownOnly: false, catalogPaths: [], inputs: ['a.log'] }))
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const readClassifyArgs = (argv: ReadonlyArray<string>): E.Either<ClassifyRefusal, ClassifyRequest> => {
+  const parsed = parseCommandArgs(argv, {
+    format: { type: 'string' },
+    category: { type: 'string' },
+    'unknown-only': { type: 'boolean' },
+    fields: { type: 'string' },
+    catalog: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (E.isLeft(parsed)) return E.left(usageRefusal(parsed.left))
+  const { values, positionals } = parsed.right
+  if (values['help'] === true) return E.right(HELP)
+  return pipe(
+    E.Do,
+    E.bind('format', () => formatOf(values['format'])),
+    E.bind('category', () => categoryOf(values['category'])),
+    E.bind('fields', ({ format }) => fieldsOf(values['fields'], format)),
+    E.map((checked): ClassifyRequest => ({
+      _tag: 'Run',
+      ...checked,
+      unknownOnly: values['unknown-only'] === true,
+      catalogPaths: catalogPaths(values['catalog']),
+      inputs: positionals.length === 0 ? ['-'] : positionals,
+    })),
+  )
+}
+
+// Says why the arguments are refused; the usage exit code.
+const refuse = (io: CliIO, refusal: ClassifyRefusal): number => {
+  if (refusal._tag === 'Usage') return usageError(io, 'classify', refusal.message)
+  io.stderr('otc-errors classify: --format html needs the chart script, which is bundled with esbuild when the package is built, and this build was made without it.\n')
+  return EXIT.usage
+}
+
+// The scan's options: the shipped catalogue's classifier, or one over the --catalog files layered on it.
+const scanOptionsFor = async (io: CliIO, paths: ReadonlyArray<string>): Promise<E.Either<string, ScanOptions>> => {
+  const catalog = await catalogFor(io, paths)
+  return E.isLeft(catalog) ? catalog : E.right(paths.length === 0 ? {} : { classifier: lineClassifier(catalog.right) })
+}
+
+// -------------------------------------------------------------------------------------
+// the inputs
+// -------------------------------------------------------------------------------------
+
+// An input opened: stdin or a file, streamed when the I/O can, else read whole.
+const openSource = async (input: string, io: CliIO): Promise<E.Either<string, InputStream>> => {
+  if (input === '-') {
+    if (io.stdinStream !== undefined) return E.right({ chunks: io.stdinStream(), size: null })
+    return E.right({ chunks: once(await io.readStdin()), size: null })
+  }
+  if (io.openInput !== undefined) return io.openInput(input)
+  const bytes = await io.readFile(input)
+  return E.isLeft(bytes) ? bytes : E.right({ chunks: once(bytes.right), size: bytes.right.length })
+}
+
+// An input's chunks as the scan takes them: they stop at an interrupt, and draw a progress bar
+// for a file when stderr is a terminal.
+const chunksToScan = ({ chunks, size }: InputStream, input: string, io: CliIO, interrupt: AbortSignal | undefined): AsyncIterable<Uint8Array> => {
+  const stoppable = interrupt === undefined ? chunks : untilAborted(chunks, interrupt)
+  return input !== '-' && size !== null && io.isStderrTTY === true ? withProgress(stoppable, size, input, io) : stoppable
+}
+
+// -------------------------------------------------------------------------------------
+// the scan
+// -------------------------------------------------------------------------------------
+
+// A line quoted in the html report, as read.
+interface Quote {
+  readonly file?: string
+  readonly line: number
+  readonly text: string
+}
+
+// For --format html: findings over time, and the first and last line of each code (copied out
+// of the read buffers, at most one pair per tallied code).
+class PageEvidence {
+  readonly timeline = findingTimeline()
+  readonly quotes = new Map<string, { first: Quote; last: Quote }>()
+  private readonly thisYear = new Date().getUTCFullYear()
+  private context: TimeContext = timeContext(undefined, this.thisYear)
+  private timedLine = -1
+  private lineTime: number | null = null
+
+  // A new input: its lines are numbered from 1 again, and its name may date them.
+  startInput(file: string | undefined): void {
+    this.context = timeContext(file, this.thisYear)
+    this.timedLine = -1
+    this.lineTime = null
+  }
+
+  // A finding on `text`, a line of `file`: counted at the line's time, quoted if first or last of its code.
+  add(finding: LineFinding, text: string, file: string | undefined): void {
+    if (finding.line !== this.timedLine) {
+      this.timedLine = finding.line
+      this.lineTime = timestampOf(text, this.context)
+    }
+    this.timeline.add(this.lineTime, finding.code, finding.category)
+    const seen = this.quotes.get(finding.code)
+    if (seen !== undefined || this.quotes.size < MAX_TALLIED_CODES) {
+      const at = { ...(file === undefined ? {} : { file }), line: finding.line, text: Buffer.from(text.slice(0, 2 * QUOTED_BYTES), 'latin1').toString('utf8') }
+      if (seen === undefined) this.quotes.set(finding.code, { first: at, last: at })
+      else if (seen.last.line !== finding.line || seen.last.file !== file) seen.last = at
+    }
+  }
+}
+
+// Findings printed as they are found (--format ndjson): held until the pause after the piece of
+// input that found them (or 64 KiB of them), and stdout waited for in those pauses.
+class PacedOutput {
+  private held: Array<string> = []
+  private heldLength = 0
+  private readonly io: CliIO
+  private readonly interrupt: AbortSignal | undefined
+
+  constructor(io: CliIO, interrupt: AbortSignal | undefined) {
+    this.io = io
+    this.interrupt = interrupt
+  }
+
+  // Text to print.
+  write(text: string): void {
+    this.held.push(text)
+    this.heldLength += text.length
+    if (this.heldLength >= 64 * 1024) this.flush()
+  }
+
+  // Prints what is held.
+  flush(): void {
+    if (this.held.length > 0) this.io.stdout(this.held.join(''))
+    this.held = []
+    this.heldLength = 0
+  }
+
+  // Between pieces of input: print what was found, and wait while stdout holds it.
+  async pause(): Promise<void> {
+    this.flush()
+    if (this.io.stdoutDrained !== undefined) await unlessAborted(this.io.stdoutDrained(), this.interrupt)
+  }
+}
+
+// What the findings of every input go to.
+interface Collected {
+  readonly tally: FindingTally
+  readonly page: PageEvidence | undefined
+  readonly output: PacedOutput
+}
+
+// The sink of one input's findings: --category and --unknown-only filter them, then they are
+// tallied, kept for the page (html) and printed (ndjson); `kept` counts them.
+const inputSink = (plan: ClassifyPlan, file: string | undefined, collected: Collected): { readonly onFinding: FindingSink; readonly kept: () => number } => {
+  let kept = 0
+  collected.page?.startInput(file)
+  const onFinding = (finding: LineFinding, text: string): void => {
+    if (plan.category !== undefined && finding.category !== plan.category) return
+    if (plan.unknownOnly && finding.known) return
+    kept += 1
+    collected.tally.add(finding, file)
+    collected.page?.add(finding, text, file)
+    if (plan.format === 'ndjson') collected.output.write(ndjsonLine(finding, file, plan.fields))
+  }
+  return { onFinding, kept: () => kept }
+}
+
+// One input, opened and scanned: what it held, why it could not be read (said on stderr), or
+// that an interrupt came while it was being opened.
+type InputOutcome =
+  { readonly _tag: 'Read'; readonly report: FileReport } | { readonly _tag: 'Unreadable'; readonly file: string; readonly reason: string } | { readonly _tag: 'Stopped' }
+
+// Says on stderr why `input` could not be read.
+const unreadableInput = (io: CliIO, input: string, reason: string): InputOutcome => {
+  io.stderr(`otc-errors classify: ${reason}\n`)
+  return { _tag: 'Unreadable', file: input, reason }
+}
+
+// Opens and scans one input.
+const scanInput = async (input: string, plan: ClassifyPlan, collected: Collected, options: ScanOptions, io: CliIO, interrupt: AbortSignal | undefined): Promise<InputOutcome> => {
+  const source = await openSource(input, io)
+  if (interrupt?.aborted === true) return { _tag: 'Stopped' } // while waiting to open (a FIFO without a writer)
+  if (E.isLeft(source)) return unreadableInput(io, input, source.left)
+  const file = input === '-' ? undefined : input
+  const sink = inputSink(plan, file, collected)
+  try {
+    const stats = await scanPaced(chunksToScan(source.right, input, io, interrupt), sink.onFinding, options, () => collected.output.pause(), interrupt)
+    return { _tag: 'Read', report: { file: file ?? null, stats, findings: sink.kept() } }
+  } catch (error) {
+    collected.output.flush()
+    return unreadableInput(io, input, `${input === '-' ? 'stdin' : input}: ${reasonOf(error)}`)
+  }
+}
+
+// What the scan of every input came to.
+interface ScanRun extends Collected {
+  readonly reports: ReadonlyArray<FileReport>
+  readonly unreadable: ReadonlyArray<{ readonly file: string; readonly reason: string }>
+  readonly interrupted: boolean
+}
+
+// Every input in turn, until an interrupt.
+const scanInputs = async (plan: ClassifyPlan, options: ScanOptions, io: CliIO, interrupt: AbortSignal | undefined): Promise<ScanRun> => {
+  const collected: Collected = { tally: findingTally(), page: plan.format === 'html' ? new PageEvidence() : undefined, output: new PacedOutput(io, interrupt) }
+  const reports: Array<FileReport> = []
+  const unreadable: Array<{ file: string; reason: string }> = []
+  for (const input of plan.inputs) {
+    if (interrupt?.aborted === true) break // a function of time: the signal aborts between awaits
+    const outcome = await scanInput(input, plan, collected, options, io, interrupt)
+    if (outcome._tag === 'Stopped') break
+    if (outcome._tag === 'Read') reports.push(outcome.report)
+    else unreadable.push({ file: outcome.file, reason: outcome.reason })
+  }
+  collected.output.flush()
+  return { ...collected, reports, unreadable, interrupted: interrupt?.aborted === true }
+}
+
+// -------------------------------------------------------------------------------------
+// the report
+// -------------------------------------------------------------------------------------
+
+// Lines read, and the bad and long ones among them, over every input read.
+const linesOf = (reports: ReadonlyArray<FileReport>): { readonly lines: number; readonly badLines: number; readonly longLines: number } => {
+  const sum = (pick: (s: ScanStats) => number): number => reports.reduce((n, r) => n + pick(r.stats), 0)
+  return { lines: sum((s) => s.lines), badLines: sum((s) => s.badLines), longLines: sum((s) => s.longLines) }
+}
+
+// --format json: the totals, the count per code and what each input held.
+const jsonReport = (run: ScanRun): string => {
+  const { lines, badLines, longLines } = linesOf(run.reports)
+  const { tally, reports } = run
+  return `${JSON.stringify({
+    lines,
+    findings: tally.findings(),
+    byCode: Object.fromEntries(tally.codes().map((t) => [t.code, t.count])),
+    ...(tally.otherFindings() > 0 ? { otherFindings: tally.otherFindings() } : {}),
+    badLines,
+    longLines,
+    files: reports.map((r) => ({ file: r.file, lines: r.stats.lines, bytes: r.stats.bytes, findings: r.findings, badLines: r.stats.badLines, longLines: r.stats.longLines })),
+    unreadable: run.unreadable,
+    ...(run.interrupted ? { interrupted: true } : {}),
+  })}\n`
+}
+
+// --format html: the page, with the first and last line of each code quoted (redacted).
+const htmlReport = (inputs: ReadonlyArray<string>, run: ScanRun, page: PageEvidence): string => {
+  const { tally } = run
+  const quoted = (at: Quote) => quoteLine(at.text, at.line, at.file)
+  const rows = tally.codes().flatMap((t): ReadonlyArray<ReportCode> => {
+    const q = page.quotes.get(t.code)
+    return q === undefined
+      ? []
+      : [{ code: t.code, service: t.service, count: t.count, categories: t.categories, retryable: t.retryable, known: t.known, first: quoted(q.first), last: quoted(q.last) }]
+  })
+  const title = inputs.map((i) => (i === '-' ? 'stdin' : i)).join(', ')
+  const { lines } = linesOf(run.reports)
+  return reportHtml(
+    { title, lines, findings: tally.findings(), otherFindings: tally.otherFindings(), timeline: page.timeline.series(), codes: rows },
+    REPORT_BUNDLE ?? '',
+    REPORT_CSS ?? '',
+  )
+}
+
+// --format summary: the table for people.
+const summaryReport = (run: ScanRun): string =>
+  renderSummary(run.tally.codes(), {
+    ...linesOf(run.reports),
+    findings: run.tally.findings(),
+    files: run.reports.length,
+    otherFindings: run.tally.otherFindings(),
+    unreadable: run.unreadable.length,
+    interrupted: run.interrupted,
+  })
+
+// Prints the report of --format (ndjson printed its findings as they came).
+const writeReport = (plan: ClassifyPlan, run: ScanRun, io: CliIO): void => {
+  if (plan.format === 'json') io.stdout(jsonReport(run))
+  else if (plan.format === 'html' && run.page !== undefined) io.stdout(htmlReport(plan.inputs, run, run.page))
+  else if (plan.format === 'summary') io.stdout(summaryReport(run))
+}
+
+// -------------------------------------------------------------------------------------
 // command
 // -------------------------------------------------------------------------------------
 
 const reasonOf = (error: unknown): string => {
   const message = error instanceof Error ? error.message : String(error)
   return message.split('\n')[0] ?? 'unreadable'
+}
+
+// 130 after Ctrl-C, 143 after SIGTERM, 2 when an input was unreadable, else 0.
+const exitCodeOf = (run: ScanRun, interrupt: AbortSignal | undefined): number => {
+  if (run.interrupted) return interrupt?.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted
+  return run.unreadable.length > 0 ? EXIT.usage : EXIT.ok
 }
 
 /**
@@ -341,186 +715,21 @@ const reasonOf = (error: unknown): string => {
  * @category commands
  */
 export const classifyCommand = async (argv: ReadonlyArray<string>, io: CliIO): Promise<number> => {
-  const parsed = parseCommandArgs(argv, {
-    format: { type: 'string' },
-    category: { type: 'string' },
-    'unknown-only': { type: 'boolean' },
-    fields: { type: 'string' },
-    catalog: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
-  })
-  if (E.isLeft(parsed)) return usage(io, parsed.left)
-  const { values, positionals } = parsed.right
-  if (values['help'] === true) {
+  const request = readClassifyArgs(argv)
+  if (E.isLeft(request)) return refuse(io, request.left)
+  if (request.right._tag === 'Help') {
     io.stdout(CLASSIFY_HELP)
     return EXIT.ok
   }
-  const formatFlag = values['format'] ?? 'summary'
-  const format = FORMATS.find((f) => f === formatFlag)
-  if (format === undefined) return usage(io, `--format expects summary, ndjson, json or html, got "${String(formatFlag)}"`)
-  if (format === 'html' && (REPORT_BUNDLE === null || REPORT_CSS === null)) {
-    io.stderr('otc-errors classify: --format html needs the chart script, which is bundled with esbuild when the package is built, and this build was made without it.\n')
+  const plan = request.right
+  const options = await scanOptionsFor(io, plan.catalogPaths)
+  if (E.isLeft(options)) {
+    io.stderr(`otc-errors classify: ${options.left}\n`)
     return EXIT.usage
   }
-  const category = values['category']
-  if (category !== undefined && !Category.is(category)) {
-    return usage(io, `--category expects one of ${categories.join(', ')}, got "${String(category)}"`)
-  }
-  const unknownOnly = values['unknown-only'] === true
-  const fieldsFlag = values['fields'] ?? 'otc-errors'
-  const fields = FIELD_SETS.find((f) => f === fieldsFlag)
-  if (fields === undefined) return usage(io, `--fields expects ${FIELD_SETS.join(', ')}, got "${String(fieldsFlag)}"`)
-  if (values['fields'] !== undefined && format !== 'ndjson') return usage(io, '--fields goes with --format ndjson')
-  const paths = catalogPaths(values['catalog'])
-  const catalog = await catalogFor(io, paths)
-  if (E.isLeft(catalog)) {
-    io.stderr(`otc-errors classify: ${catalog.left}\n`)
-    return EXIT.usage
-  }
-  const options = paths.length === 0 ? {} : { classifier: lineClassifier(catalog.right) }
   const interrupt = io.onInterrupt?.()
-
-  const tally = findingTally()
-  // For --format html: findings over time, and the first and last line of each code (copied
-  // out of the read buffers, at most one pair per tallied code).
-  const timeline = format === 'html' ? findingTimeline() : undefined
-  const quotes = new Map<string, { first: { file?: string; line: number; text: string }; last: { file?: string; line: number; text: string } }>()
-  const thisYear = new Date().getUTCFullYear()
-  const reports: Array<FileReport> = []
-  const unreadable: Array<{ file: string; reason: string }> = []
-  let out: Array<string> = []
-  let outLength = 0
-  const flush = (): void => {
-    if (out.length > 0) io.stdout(out.join(''))
-    out = []
-    outLength = 0
-  }
-  // Between pieces of input: print what was found, and wait while stdout holds it.
-  const between = async (): Promise<void> => {
-    flush()
-    if (io.stdoutDrained !== undefined) await unlessAborted(io.stdoutDrained(), interrupt)
-  }
-
-  const inputs = positionals.length === 0 ? ['-'] : positionals
-  // A function, not a narrowed value: the signal aborts between awaits.
-  const stopped = (): boolean => interrupt?.aborted === true
-  for (const input of inputs) {
-    if (stopped()) break
-    const file = input === '-' ? undefined : input
-    const source = await openSource(input, io)
-    if (stopped()) break // interrupted while waiting to open (a FIFO without a writer)
-    if (E.isLeft(source)) {
-      io.stderr(`otc-errors classify: ${source.left}\n`)
-      unreadable.push({ file: input, reason: source.left })
-      continue
-    }
-    const { chunks, size } = source.right
-    let findings = 0
-    const context = timeContext(file, thisYear)
-    let timedLine = -1
-    let lineTime: number | null = null
-    const onFinding = (finding: LineFinding, text: string): void => {
-      if (category !== undefined && finding.category !== category) return
-      if (unknownOnly && finding.known) return
-      findings += 1
-      tally.add(finding, file)
-      if (timeline !== undefined) {
-        if (finding.line !== timedLine) {
-          timedLine = finding.line
-          lineTime = timestampOf(text, context)
-        }
-        timeline.add(lineTime, finding.code, finding.category)
-        const seen = quotes.get(finding.code)
-        if (seen !== undefined || quotes.size < MAX_TALLIED_CODES) {
-          const at = { ...(file === undefined ? {} : { file }), line: finding.line, text: Buffer.from(text.slice(0, 2 * QUOTED_BYTES), 'latin1').toString('utf8') }
-          if (seen === undefined) quotes.set(finding.code, { first: at, last: at })
-          else if (seen.last.line !== finding.line || seen.last.file !== file) seen.last = at
-        }
-      }
-      if (format === 'ndjson') {
-        const line = ndjsonLine(finding, file, fields)
-        out.push(line)
-        outLength += line.length
-        if (outLength >= 64 * 1024) flush()
-      }
-    }
-    try {
-      const showProgress = file !== undefined && size !== null && io.isStderrTTY === true
-      const stoppable = interrupt === undefined ? chunks : untilAborted(chunks, interrupt)
-      const stats = await scanPaced(showProgress ? withProgress(stoppable, size, input, io) : stoppable, onFinding, options, between, interrupt)
-      reports.push({ file: file ?? null, stats, findings })
-    } catch (error) {
-      flush()
-      const reason = `${input === '-' ? 'stdin' : input}: ${reasonOf(error)}`
-      io.stderr(`otc-errors classify: ${reason}\n`)
-      unreadable.push({ file: input, reason })
-    }
-  }
-  flush()
-  const interrupted = interrupt?.aborted === true
-  if (interrupted) io.stderr('otc-errors classify: interrupted; the result below covers what was read so far.\n')
-
-  const sum = (pick: (s: ScanStats) => number): number => reports.reduce((n, r) => n + pick(r.stats), 0)
-  const lines = sum((s) => s.lines)
-  const badLines = sum((s) => s.badLines)
-  const longLines = sum((s) => s.longLines)
-  const codes = tally.codes()
-  if (format === 'json') {
-    io.stdout(
-      `${JSON.stringify({
-        lines,
-        findings: tally.findings(),
-        byCode: Object.fromEntries(codes.map((t) => [t.code, t.count])),
-        ...(tally.otherFindings() > 0 ? { otherFindings: tally.otherFindings() } : {}),
-        badLines,
-        longLines,
-        files: reports.map((r) => ({ file: r.file, lines: r.stats.lines, bytes: r.stats.bytes, findings: r.findings, badLines: r.stats.badLines, longLines: r.stats.longLines })),
-        unreadable,
-        ...(interrupted ? { interrupted: true } : {}),
-      })}\n`,
-    )
-  } else if (format === 'html' && timeline !== undefined) {
-    const quoted = (at: { file?: string; line: number; text: string }) => quoteLine(at.text, at.line, at.file)
-    const rows = codes.flatMap((t): ReadonlyArray<ReportCode> => {
-      const q = quotes.get(t.code)
-      return q === undefined
-        ? []
-        : [{ code: t.code, service: t.service, count: t.count, categories: t.categories, retryable: t.retryable, known: t.known, first: quoted(q.first), last: quoted(q.last) }]
-    })
-    const title = inputs.map((i) => (i === '-' ? 'stdin' : i)).join(', ')
-    io.stdout(
-      reportHtml(
-        { title, lines, findings: tally.findings(), otherFindings: tally.otherFindings(), timeline: timeline.series(), codes: rows },
-        REPORT_BUNDLE ?? '',
-        REPORT_CSS ?? '',
-      ),
-    )
-  } else if (format === 'summary') {
-    io.stdout(
-      renderSummary(codes, {
-        lines,
-        findings: tally.findings(),
-        files: reports.length,
-        badLines,
-        longLines,
-        otherFindings: tally.otherFindings(),
-        unreadable: unreadable.length,
-        interrupted,
-      }),
-    )
-  }
-  if (interrupted) return interrupt?.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted
-  return unreadable.length > 0 ? EXIT.usage : EXIT.ok
+  const run = await scanInputs(plan, options.right, io, interrupt)
+  if (run.interrupted) io.stderr('otc-errors classify: interrupted; the result below covers what was read so far.\n')
+  writeReport(plan, run, io)
+  return exitCodeOf(run, interrupt)
 }
-
-const openSource = async (input: string, io: CliIO): Promise<E.Either<string, { readonly chunks: AsyncIterable<Uint8Array>; readonly size: number | null }>> => {
-  if (input === '-') {
-    if (io.stdinStream !== undefined) return E.right({ chunks: io.stdinStream(), size: null })
-    return E.right({ chunks: once(await io.readStdin()), size: null })
-  }
-  if (io.openInput !== undefined) return io.openInput(input)
-  const bytes = await io.readFile(input)
-  return E.isLeft(bytes) ? bytes : E.right({ chunks: once(bytes.right), size: bytes.right.length })
-}
-
-const usage = (io: CliIO, message: string): number => usageError(io, 'classify', message)

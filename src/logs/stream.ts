@@ -155,7 +155,254 @@ class LineCodes implements SeenCodes {
   }
 }
 
+// The same bytes as a Buffer, without a copy.
 const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+
+// -------------------------------------------------------------------------------------
+// the scan's parts
+// -------------------------------------------------------------------------------------
+
+// The stats of one scan and what every part shares: the classifier, the line bound, the two
+// prefilters, and the sink, which numbers a finding by the lines completed so far.
+class ScanState {
+  lines = 0 // completed lines
+  bytes = 0
+  badLines = 0
+  longLines = 0
+  readonly classifier: LineClassifier
+  readonly maxLine: number
+  readonly prefilter: RegExp // global: blocks are searched from `lastIndex`
+  readonly windowPrefilter: RegExp
+  private readonly onFinding: FindingSink
+
+  constructor(classifier: LineClassifier, maxLine: number, onFinding: FindingSink) {
+    this.classifier = classifier
+    this.maxLine = maxLine
+    this.prefilter = new RegExp(classifier.prefilter.source, 'g')
+    this.windowPrefilter = new RegExp(classifier.prefilter.source)
+    this.onFinding = onFinding
+  }
+
+  // Findings on the line being read.
+  emit(findings: ReadonlyArray<Finding>, text: string): void {
+    for (const f of findings) this.onFinding({ line: this.lines + 1, ...f }, text)
+  }
+
+  // A line within the bound, searched from `start` (the prefilter's hit less the look-back).
+  shortLine(text: string, start = 0): void {
+    this.emit(this.classifier.scan(text, 0, text.length, new Set(), start), text)
+  }
+
+  // Counts a long line once it is read to its end.
+  countLongLine(line: LongLine): void {
+    this.longLines += 1
+    if (line.bad) this.badLines += 1
+  }
+
+  // What was read so far.
+  stats(): ScanStats {
+    return { lines: this.lines, bytes: this.bytes, badLines: this.badLines, longLines: this.longLines }
+  }
+}
+
+// The long-line window reader. A line longer than the bound: windows [k·S − C, (k+1)·S + C) of
+// the line, each keeping the matches that start in [k·S, (k+1)·S). Between pieces, only the bytes
+// of the next window are kept (at most S + 2C), however large the pieces or the line; each byte is
+// copied at most twice, so a line costs time linear in its length.
+class LongLine {
+  private tail: Buffer = Buffer.alloc(0)
+  private base = 0 // offset in the line of tail[0]
+  private total = 0
+  private k = 0
+  private readonly seen = new LineCodes()
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true })
+  private readonly scan: ScanState
+  bad = false
+
+  constructor(scan: ScanState) {
+    this.scan = scan
+  }
+
+  // The line's next bytes: reads every window they complete.
+  feed(piece: Buffer): void {
+    if (piece.length === 0) return
+    const maxLine = this.scan.maxLine
+    this.checkUtf8(piece, true)
+    this.tail = this.tail.length === 0 ? piece : Buffer.concat([this.tail, piece])
+    this.total += piece.length
+    while (this.total >= (this.k + 1) * maxLine + WINDOW_CONTEXT) this.window()
+    // Keep a copy of what the next window needs: the caller may reuse `piece`.
+    const keep = Math.max(this.base, this.k * maxLine - WINDOW_CONTEXT)
+    this.tail = Buffer.from(this.tail.subarray(keep - this.base))
+    this.base = keep
+  }
+
+  // The line has ended: reads the windows left.
+  finish(): void {
+    this.checkUtf8(Buffer.alloc(0), false)
+    while (this.k * this.scan.maxLine < this.total) this.window()
+  }
+
+  // Feeds the streaming UTF-8 check until the line proves bad.
+  private checkUtf8(piece: Buffer, stream: boolean): void {
+    if (this.bad) return
+    try {
+      this.utf8.decode(piece, { stream })
+    } catch {
+      this.bad = true
+    }
+  }
+
+  // Reads window k and moves on to the next.
+  private window(): void {
+    const { maxLine, windowPrefilter, classifier } = this.scan
+    const start = Math.max(0, this.k * maxLine - WINDOW_CONTEXT)
+    const end = Math.min(this.total, (this.k + 1) * maxLine + WINDOW_CONTEXT)
+    const text = this.tail.toString('latin1', start - this.base, end - this.base)
+    const from = this.k * maxLine - start
+    const to = Math.min(this.total, (this.k + 1) * maxLine) - start
+    if (windowPrefilter.test(text)) this.scan.emit(classifier.scan(text, from, to, this.seen), text)
+    this.seen.nextWindow()
+    this.k += 1
+  }
+}
+
+// A line past the bound that one block holds whole: its windows, read at once.
+const scanWholeLongLine = (scan: ScanState, line: Buffer): void => {
+  const long = new LongLine(scan)
+  long.feed(line)
+  long.finish()
+  scan.countLongLine(long)
+}
+
+// The line assembly across chunks: the line a chunk left unfinished, held as copies of its bytes
+// (the caller may reuse its buffers) until it outgrows the bound, then read in windows.
+class OpenLine {
+  private carry: Array<Buffer> = []
+  private carryLength = 0
+  private long: LongLine | null = null
+  private readonly scan: ScanState
+
+  constructor(scan: ScanState) {
+    this.scan = scan
+  }
+
+  // Whether a line is under way: the next chunk's first bytes continue it.
+  get isOpen(): boolean {
+    return this.long !== null || this.carryLength > 0
+  }
+
+  // More bytes of the line (a copy is kept: the caller may reuse its buffer).
+  extend(piece: Buffer): void {
+    if (this.long !== null) {
+      this.long.feed(piece)
+      return
+    }
+    this.carry.push(Buffer.from(piece))
+    this.carryLength += piece.length
+    if (this.carryLength > this.scan.maxLine) {
+      this.long = new LongLine(this.scan)
+      for (const b of this.carry) this.long.feed(b)
+      this.carry = []
+      this.carryLength = 0
+    }
+  }
+
+  // The line's newline has come: scans it and counts it.
+  end(): void {
+    if (this.long !== null) {
+      this.long.finish()
+      this.scan.countLongLine(this.long)
+      this.long = null
+    } else {
+      const line = this.carry.length === 1 ? (this.carry[0] as Buffer) : Buffer.concat(this.carry)
+      if (!isUtf8(line)) this.scan.badLines += 1
+      this.scan.shortLine(line.toString('latin1'))
+      this.carry = []
+      this.carryLength = 0
+    }
+    this.scan.lines += 1
+  }
+}
+
+// Complete lines: `lines` ends with a newline. Decoded a slice at a time: small strings live
+// and die in V8's young generation, where large ones would pile up as external memory.
+const scanLines = (scan: ScanState, lines: Buffer): void => {
+  let start = 0
+  while (start < lines.length) {
+    let end = lines.length
+    if (start + SCAN_BLOCK_BYTES < lines.length) {
+      end = lines.lastIndexOf(NEWLINE, start + SCAN_BLOCK_BYTES) + 1
+      if (end <= start) end = lines.indexOf(NEWLINE, start + SCAN_BLOCK_BYTES) + 1
+    }
+    scanBlock(scan, lines.subarray(start, end))
+    start = end
+  }
+}
+
+// The hot path: one block of complete lines, where only the lines the prefilter hits are
+// classified, and a line past the bound is read in windows.
+const scanBlock = (scan: ScanState, block: Buffer): void => {
+  const { prefilter, maxLine } = scan
+  const text = block.toString('latin1')
+  if (!isUtf8(block)) scan.badLines += countBadLines(block, maxLine)
+  prefilter.lastIndex = 0
+  let pos = 0 // start of the current line
+  for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
+    let nl = text.indexOf('\n', pos)
+    while (nl < m.index) {
+      if (nl - pos > maxLine) scanWholeLongLine(scan, block.subarray(pos, nl))
+      scan.lines += 1
+      pos = nl + 1
+      nl = text.indexOf('\n', pos)
+    }
+    if (nl - pos > maxLine) scanWholeLongLine(scan, block.subarray(pos, nl))
+    else scan.shortLine(text.slice(pos, nl), Math.max(0, m.index - pos - PREFILTER_LOOKBACK))
+    scan.lines += 1
+    pos = nl + 1
+    prefilter.lastIndex = pos
+  }
+  for (let nl = text.indexOf('\n', pos); nl !== -1; nl = text.indexOf('\n', pos)) {
+    if (nl - pos > maxLine) scanWholeLongLine(scan, block.subarray(pos, nl))
+    scan.lines += 1
+    pos = nl + 1
+  }
+}
+
+// Lines of a block (ending in a newline) that are not valid UTF-8; long lines are left to
+// their own streaming check.
+const countBadLines = (block: Buffer, maxLine: number): number => {
+  let bad = 0
+  let pos = 0
+  for (let nl = block.indexOf(NEWLINE, pos); nl !== -1; nl = block.indexOf(NEWLINE, pos)) {
+    if (nl - pos <= maxLine && !isUtf8(block.subarray(pos, nl))) bad += 1
+    pos = nl + 1
+  }
+  return bad
+}
+
+// A chunk cut anywhere: its head ends the open line, its complete lines are scanned where they
+// lie, and its tail opens the next line.
+const pushChunk = (scan: ScanState, open: OpenLine, buffer: Buffer): void => {
+  scan.bytes += buffer.length
+  let start = 0
+  if (open.isOpen) {
+    const nl = buffer.indexOf(NEWLINE)
+    if (nl === -1) {
+      open.extend(buffer)
+      return
+    }
+    open.extend(buffer.subarray(0, nl))
+    open.end()
+    start = nl + 1
+  }
+  const last = buffer.lastIndexOf(NEWLINE)
+  if (last >= start) {
+    scanLines(scan, buffer.subarray(start, last + 1))
+    start = last + 1
+  }
+  if (start < buffer.length) open.extend(buffer.subarray(start))
+}
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -177,198 +424,16 @@ const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes 
  * @category constructors
  */
 export const logScanner = (onFinding: FindingSink, options: ScanOptions = {}): LogScanner => {
-  const classifier = options.classifier ?? defaultLineClassifier()
   const maxLine = Math.max(WINDOW_CONTEXT * 4, Math.floor(options.maxLineBytes ?? MAX_LINE_BYTES))
-  const prefilter = new RegExp(classifier.prefilter.source, 'g')
-  const windowPrefilter = new RegExp(classifier.prefilter.source)
-
-  let lineNo = 0 // completed lines
-  let bytes = 0
-  let badLines = 0
-  let longLines = 0
-  // The current, incomplete line: short (its bytes so far) or long (windowed).
-  let carry: Array<Buffer> = []
-  let carryLength = 0
-  let long: LongLine | null = null
-
-  const emit = (findings: ReadonlyArray<Finding>, text: string): void => {
-    for (const f of findings) onFinding({ line: lineNo + 1, ...f }, text)
-  }
-
-  const shortLine = (text: string, start = 0): void => {
-    emit(classifier.scan(text, 0, text.length, new Set(), start), text)
-  }
-
-  // A line longer than the bound: windows [k·S − C, (k+1)·S + C) of the line, each keeping the
-  // matches that start in [k·S, (k+1)·S). Between pieces, only the bytes of the next window are
-  // kept (at most S + 2C), however large the pieces or the line; each byte is copied at most
-  // twice, so a line costs time linear in its length.
-  class LongLine {
-    private tail: Buffer = Buffer.alloc(0)
-    private base = 0 // offset in the line of tail[0]
-    private total = 0
-    private k = 0
-    private readonly seen = new LineCodes()
-    private readonly utf8 = new TextDecoder('utf-8', { fatal: true })
-    bad = false
-
-    feed(piece: Buffer): void {
-      if (piece.length === 0) return
-      this.checkUtf8(piece, true)
-      this.tail = this.tail.length === 0 ? piece : Buffer.concat([this.tail, piece])
-      this.total += piece.length
-      while (this.total >= (this.k + 1) * maxLine + WINDOW_CONTEXT) this.window()
-      // Keep a copy of what the next window needs: the caller may reuse `piece`.
-      const keep = Math.max(this.base, this.k * maxLine - WINDOW_CONTEXT)
-      this.tail = Buffer.from(this.tail.subarray(keep - this.base))
-      this.base = keep
-    }
-
-    finish(): void {
-      this.checkUtf8(Buffer.alloc(0), false)
-      while (this.k * maxLine < this.total) this.window()
-    }
-
-    private checkUtf8(piece: Buffer, stream: boolean): void {
-      if (this.bad) return
-      try {
-        this.utf8.decode(piece, { stream })
-      } catch {
-        this.bad = true
-      }
-    }
-
-    private window(): void {
-      const start = Math.max(0, this.k * maxLine - WINDOW_CONTEXT)
-      const end = Math.min(this.total, (this.k + 1) * maxLine + WINDOW_CONTEXT)
-      const text = this.tail.toString('latin1', start - this.base, end - this.base)
-      const from = this.k * maxLine - start
-      const to = Math.min(this.total, (this.k + 1) * maxLine) - start
-      if (windowPrefilter.test(text)) emit(classifier.scan(text, from, to, this.seen), text)
-      this.seen.nextWindow()
-      this.k += 1
-    }
-  }
-
-  const extendLine = (piece: Buffer): void => {
-    if (long !== null) {
-      long.feed(piece)
-      return
-    }
-    carry.push(Buffer.from(piece)) // a copy: the caller may reuse its buffer
-    carryLength += piece.length
-    if (carryLength > maxLine) {
-      long = new LongLine()
-      for (const b of carry) long.feed(b)
-      carry = []
-      carryLength = 0
-    }
-  }
-
-  const endLine = (): void => {
-    if (long !== null) {
-      long.finish()
-      longLines += 1
-      if (long.bad) badLines += 1
-      long = null
-    } else {
-      const line = carry.length === 1 ? (carry[0] as Buffer) : Buffer.concat(carry)
-      if (!isUtf8(line)) badLines += 1
-      shortLine(line.toString('latin1'))
-      carry = []
-      carryLength = 0
-    }
-    lineNo += 1
-  }
-
-  const wholeLongLine = (line: Buffer): void => {
-    const l = new LongLine()
-    l.feed(line)
-    l.finish()
-    longLines += 1
-    if (l.bad) badLines += 1
-  }
-
-  // Complete lines: `lines` ends with a newline. Decoded a slice at a time: small strings live
-  // and die in V8's young generation, where large ones would pile up as external memory.
-  const scanLines = (lines: Buffer): void => {
-    let start = 0
-    while (start < lines.length) {
-      let end = lines.length
-      if (start + SCAN_BLOCK_BYTES < lines.length) {
-        end = lines.lastIndexOf(NEWLINE, start + SCAN_BLOCK_BYTES) + 1
-        if (end <= start) end = lines.indexOf(NEWLINE, start + SCAN_BLOCK_BYTES) + 1
-      }
-      scanBlock(lines.subarray(start, end))
-      start = end
-    }
-  }
-
-  const scanBlock = (block: Buffer): void => {
-    const text = block.toString('latin1')
-    if (!isUtf8(block)) badLines += countBadLines(block, maxLine)
-    prefilter.lastIndex = 0
-    let pos = 0 // start of the current line
-    for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
-      let nl = text.indexOf('\n', pos)
-      while (nl < m.index) {
-        if (nl - pos > maxLine) wholeLongLine(block.subarray(pos, nl))
-        lineNo += 1
-        pos = nl + 1
-        nl = text.indexOf('\n', pos)
-      }
-      if (nl - pos > maxLine) wholeLongLine(block.subarray(pos, nl))
-      else shortLine(text.slice(pos, nl), Math.max(0, m.index - pos - PREFILTER_LOOKBACK))
-      lineNo += 1
-      pos = nl + 1
-      prefilter.lastIndex = pos
-    }
-    for (let nl = text.indexOf('\n', pos); nl !== -1; nl = text.indexOf('\n', pos)) {
-      if (nl - pos > maxLine) wholeLongLine(block.subarray(pos, nl))
-      lineNo += 1
-      pos = nl + 1
-    }
-  }
-
+  const scan = new ScanState(options.classifier ?? defaultLineClassifier(), maxLine, onFinding)
+  const open = new OpenLine(scan)
   return {
-    push: (chunk) => {
-      const buffer = asBuffer(chunk)
-      bytes += buffer.length
-      let start = 0
-      if (long !== null || carryLength > 0) {
-        const nl = buffer.indexOf(NEWLINE)
-        if (nl === -1) {
-          extendLine(buffer)
-          return
-        }
-        extendLine(buffer.subarray(0, nl))
-        endLine()
-        start = nl + 1
-      }
-      const last = buffer.lastIndexOf(NEWLINE)
-      if (last >= start) {
-        scanLines(buffer.subarray(start, last + 1))
-        start = last + 1
-      }
-      if (start < buffer.length) extendLine(buffer.subarray(start))
-    },
+    push: (chunk) => pushChunk(scan, open, asBuffer(chunk)),
     end: () => {
-      if (long !== null || carryLength > 0) endLine()
-      return { lines: lineNo, bytes, badLines, longLines }
+      if (open.isOpen) open.end()
+      return scan.stats()
     },
   }
-}
-
-// Lines of a block (ending in a newline) that are not valid UTF-8; long lines are left to
-// their own streaming check.
-const countBadLines = (block: Buffer, maxLine: number): number => {
-  let bad = 0
-  let pos = 0
-  for (let nl = block.indexOf(NEWLINE, pos); nl !== -1; nl = block.indexOf(NEWLINE, pos)) {
-    if (nl - pos <= maxLine && !isUtf8(block.subarray(pos, nl))) bad += 1
-    pos = nl + 1
-  }
-  return bad
 }
 
 // -------------------------------------------------------------------------------------

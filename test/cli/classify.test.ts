@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import * as _ from '../../src/cli/classify.js'
 import type { CliIO } from '../../src/cli/io.js'
+import { categories } from '../../src/error/vocabulary.js'
 
 const LOG = [
   '2024-05-01T12:30:05.123Z INFO GET /v1/servers 200 12ms from 10.0.0.1 (app.js.map v1.2.300)',
@@ -261,6 +262,25 @@ describe('classify usage', () => {
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr.split('\n')[0]).toContain(message)
+  })
+})
+
+describe('readClassifyArgs', () => {
+  it('reads a run into its plan: stdin without FILE, the flags checked', () => {
+    expect(_.readClassifyArgs(['--format', 'ndjson', '--fields', 'ecs', '--category', 'throttled', '--unknown-only', '--catalog', 'a.json', '--catalog', 'b'])).toEqual(
+      E.right({ _tag: 'Run', format: 'ndjson', fields: 'ecs', category: 'throttled', unknownOnly: true, catalogPaths: ['a.json', 'b'], inputs: ['-'] }),
+    )
+  })
+  it('--help wins over flags that would be refused', () => {
+    expect(_.readClassifyArgs(['--format', 'xml', '--fields', 'gelf', '-h'])).toEqual(E.right({ _tag: 'Help' }))
+  })
+  it.each([
+    [['--format', 'xml', '--category', 'teapot'], '--format expects summary, ndjson, json or html, got "xml"'],
+    [['--category', 'teapot', '--fields', 'gelf'], `--category expects one of ${categories.join(', ')}, got "teapot"`],
+    [['--fields', 'gelf', '--format', 'json'], '--fields expects otc-errors, otel, ecs, got "gelf"'],
+    [['--fields', 'otc-errors', '--format', 'json'], '--fields goes with --format ndjson'],
+  ])('%j: the first problem, in the order format, category, fields', (argv, message) => {
+    expect(_.readClassifyArgs(argv)).toEqual(E.left({ _tag: 'Usage', message }))
   })
 })
 
