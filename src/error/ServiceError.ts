@@ -212,6 +212,15 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom')
  */
 export type ErrorHeaders = Readonly<Record<string, string>> | ReadonlyMap<string, string>
 
+/** The headers redacted; none when reading them throws (a hostile getter or Proxy): never a secret, never a throw. */
+const redactedOrNone = (input: ErrorHeaders): Readonly<Record<string, string>> => {
+  try {
+    return redactHeaders(isHeaderMap(input) ? input : new Map(Object.entries(input)))
+  } catch {
+    return {}
+  }
+}
+
 /** A map of headers, not a record: a record's values are strings, so it has no `get` method. */
 const isHeaderMap = (input: ErrorHeaders): input is ReadonlyMap<string, string> => typeof (input as { readonly get?: unknown }).get === 'function'
 
@@ -248,7 +257,7 @@ abstract class ResponseErrorValue extends ErrorValue {
   get headers(): Readonly<Record<string, string>> {
     if (this.#headers === undefined) {
       const input = this.#input
-      this.#headers = input === undefined ? {} : redactHeaders(isHeaderMap(input) ? input : new Map(Object.entries(input)))
+      this.#headers = input === undefined ? {} : redactedOrNone(input)
       this.#input = undefined
     }
     return this.#headers

@@ -98,3 +98,20 @@ describe('construction', () => {
     expect(api.headers).toEqual({ 'x-auth-token': '[redacted]' })
   })
 })
+
+describe('hostile headers', () => {
+  it('an error whose headers throw when read shows none, and never throws itself', () => {
+    const headers = new Proxy<Record<string, string>>(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom')
+        },
+      },
+    )
+    const e = _.payloadError({ status: 200, statusClass: '2xx', requestId: null, errors: [], problems: [], message: 'm', headers })
+    expect(e.headers).toEqual({})
+    expect(() => JSON.stringify(e)).not.toThrow()
+    expect(inspect(e)).toContain('PayloadError')
+  })
+})
