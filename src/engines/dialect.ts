@@ -173,6 +173,27 @@ interface Atom {
 
 const isChar = (t: Token | undefined, c: string): boolean => t?.kind === 'char' && t.text === c
 
+/** A repeat bound, `{m}`, `{m,}` or `{m,n}`: its text, `m`, the `n` of `{m,n}`, and the index of its `}` token. */
+interface Bound {
+  readonly text: string
+  readonly min: number
+  readonly max: number | undefined
+  readonly end: number
+}
+
+/** The repeat bound whose `{` is token `i`, or `undefined` when that token opens none (a literal `{`). */
+const boundAt = (ts: ReadonlyArray<Token>, i: number): Bound | undefined => {
+  if (!isChar(ts[i], '{')) return undefined
+  let end = i
+  while (end < ts.length && !isChar(ts[end], '}')) end++
+  const text = ts
+    .slice(i, end + 1)
+    .map((x) => x.text)
+    .join('')
+  const m = /^\{([0-9]+)(?:,([0-9]+)?)?\}$/.exec(text)
+  return m === null ? undefined : { text, min: Number(m[1]), max: m[2] === undefined ? undefined : Number(m[2]), end }
+}
+
 /** The top-level alternatives of a source, each as its sequence of atoms. */
 const parse = (source: string): ReadonlyArray<ReadonlyArray<Atom>> => {
   const ts = tokens(source)
@@ -200,13 +221,17 @@ const parse = (source: string): ReadonlyArray<ReadonlyArray<Atom>> => {
     const capture = isCapture(ts, start)
     const inner = capture ? text.slice(1, -1) : text.startsWith('(?:') ? text.slice(3, -1) : text
     let quantifier = ''
-    if (isChar(ts[i], '?') || isChar(ts[i], '*') || isChar(ts[i], '+')) quantifier = (ts[i++] as Token).text
-    else if (isChar(ts[i], '{')) {
-      while (!isChar(ts[i], '}')) quantifier += (ts[i++] as Token).text
-      quantifier += (ts[i++] as Token).text
+    let min = 1
+    const bound = boundAt(ts, i)
+    if (isChar(ts[i], '?') || isChar(ts[i], '*') || isChar(ts[i], '+')) {
+      quantifier = (ts[i++] as Token).text
+      min = quantifier === '+' ? 1 : 0
+    } else if (bound !== undefined) {
+      quantifier = bound.text
+      min = bound.min
+      i = bound.end + 1
     }
     if (quantifier !== '' && isChar(ts[i], '?')) quantifier += (ts[i++] as Token).text
-    const min = quantifier === '' || quantifier === '+' ? 1 : quantifier.startsWith('{') ? Number(/^\{([0-9]+)/.exec(quantifier)?.[1] ?? 0) : 0
     ;(alternatives[alternatives.length - 1] as Array<Atom>).push({ text, quantifier, min, capture, inner })
   }
   return alternatives
@@ -329,18 +354,13 @@ export const relaxBounds = (source: string, above = 0): string => {
   const ts = tokens(source)
   const out: Array<string> = []
   for (let i = 0; i < ts.length; i++) {
-    const t = ts[i] as Token
-    if (isChar(t, '{')) {
-      let j = i
-      while (!isChar(ts[j], '}')) j++
-      const bound = ts
-        .slice(i, j + 1)
-        .map((x) => x.text)
-        .join('')
-      const m = /^\{([0-9]+),([0-9]+)\}$/.exec(bound)
-      out.push(m !== null && Number(m[2]) > above ? `{${m[1] ?? ''},}` : bound)
-      i = j
-    } else out.push(t.text)
+    const bound = boundAt(ts, i)
+    if (bound === undefined) {
+      out.push((ts[i] as Token).text)
+      continue
+    }
+    out.push(bound.max !== undefined && bound.max > above ? `{${bound.min},}` : bound.text)
+    i = bound.end
   }
   return out.join('')
 }
@@ -357,16 +377,15 @@ export const relaxBounds = (source: string, above = 0): string => {
  * @since 0.1.0
  * @category destructors
  */
-export const smallestBoundAbove = (source: string, above: number): number =>
-  Math.min(
-    ...tokens(source)
-      .map((t) => t.text)
-      .join('')
-      .split('{')
-      .slice(1)
-      .map((rest) => Number(/^[0-9]+,([0-9]+)\}/.exec(rest)?.[1] ?? 0))
-      .filter((max) => max > above),
-  )
+export const smallestBoundAbove = (source: string, above: number): number => {
+  const ts = tokens(source)
+  let smallest = Number.POSITIVE_INFINITY
+  for (let i = 0; i < ts.length; i++) {
+    const max = boundAt(ts, i)?.max
+    if (max !== undefined && max > above) smallest = Math.min(smallest, max)
+  }
+  return smallest
+}
 
 /**
  * The source with its lazy quantifiers made greedy (`{0,600}?` → `{0,600}`): the same texts
@@ -434,22 +453,16 @@ const toPostgres = (source: string): string => {
       out.push('\\y')
       continue
     }
-    if (t.kind === 'char' && t.text === '{') {
-      const rest = ts
-        .slice(i)
-        .map((x) => x.text)
-        .join('')
-      const bound = /^\{0,([0-9]+)\}(\??)/.exec(rest)
-      const max = bound === null ? 0 : Number(bound[1])
-      if (bound !== null && max > PG_DUP_MAX) {
-        const atom = out.pop() ?? ''
-        const times = Math.ceil(max / PG_DUP_MAX)
-        if (max % times !== 0) throw new Error(`cannot split {0,${max}} evenly for PostgreSQL`)
-        const lazy = bound[2] ?? ''
-        out.push(`(?:${atom}{0,${max / times}}${lazy}){0,${times}}${lazy}`)
-        i += bound[0].length - 1
-        continue
-      }
+    const bound = boundAt(ts, i)
+    if (bound !== undefined && bound.min === 0 && bound.max !== undefined && bound.max > PG_DUP_MAX) {
+      const { max } = bound
+      const atom = out.pop() ?? ''
+      const times = Math.ceil(max / PG_DUP_MAX)
+      if (max % times !== 0) throw new Error(`cannot split {0,${max}} evenly for PostgreSQL`)
+      const lazy = isChar(ts[bound.end + 1], '?') ? '?' : ''
+      out.push(`(?:${atom}{0,${max / times}}${lazy}){0,${times}}${lazy}`)
+      i = bound.end + lazy.length
+      continue
     }
     out.push(t.text)
   }
