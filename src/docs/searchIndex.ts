@@ -48,7 +48,6 @@ export interface SearchIndex {
 // constructors
 // -------------------------------------------------------------------------------------
 
-const clean = asText
 
 /**
  * Makes a search index a slice of rows at a time, so that a page can make it while it is idle
@@ -94,7 +93,7 @@ export const searchIndexBuilder = (size: number, rowAt: (index: number) => Searc
       const row = rowAt(r)
       fields.push(row.code, row.service, row.status, row.category, row.retry, row.message, codeKey(prefixes, row.code))
     }
-    const cleaned = fields.map(clean)
+    const cleaned = fields.map(asText)
     let piece = cleaned.length === 0 ? '' : `${cleaned.join(END)}${END}`.toLowerCase()
     // Lower-casing can change a length (U+0130 becomes two code units): then field by field.
     const lowered = piece.length === cleaned.reduce((n, f) => n + f.length + 1, 0) ? cleaned : cleaned.map((f) => f.toLowerCase())
