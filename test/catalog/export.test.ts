@@ -3,36 +3,7 @@ import fc from 'fast-check'
 import * as _ from '../../src/catalog/export.js'
 import { defaultCatalog, makeCatalog } from '../../src/catalog/catalog.js'
 import { smallFiles } from './smallCatalog.js'
-
-/** An RFC 4180 reader: records of fields, quotes undone; CRLF ends a record. */
-const readCsv = (text: string): Array<Array<string>> => {
-  const records: Array<Array<string>> = []
-  let record: Array<string> = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      record.push(field)
-      field = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-      i++
-    } else field += c
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field])
-  return records
-}
+import { readCsv } from '../support/csv.js'
 
 /** What a spreadsheet shows of a cell written by csvCell: the `'` before a formula-like text dropped. */
 const shown = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)

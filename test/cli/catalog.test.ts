@@ -5,41 +5,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultCatalog } from '../../src/catalog/index.js'
+import { readCsv } from '../support/csv.js'
 
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname
 const root = new URL('../..', import.meta.url).pathname
 const run = (args: ReadonlyArray<string>, input?: string) => {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 << 20 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-
-/** An RFC 4180 reader, enough for the export: quoted fields with doubled quotes, CRLF rows. */
-const readCsv = (text: string): Array<Array<string>> => {
-  const rows: Array<Array<string>> = []
-  let row: Array<string> = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      row.push(field)
-      field = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-      i++
-    } else field += c
-  }
-  return rows
 }
 
 const shop = {
