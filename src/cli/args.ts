@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { isHttpStatus } from '../error/status.js'
+import { typedStatus } from '../error/status.js'
 import type { CliIO } from './io.js'
 
 /**
@@ -87,5 +87,4 @@ export const parseCommandArgs = <O extends NonNullable<ParseArgsConfig['options'
  * @since 0.1.0
  * @category parsing
  */
-export const parseStatusFlag = (value: string): E.Either<string, number> =>
-  /^\d{3}$/.test(value) && isHttpStatus(Number(value)) ? E.right(Number(value)) : E.left(`--status expects an HTTP status from 100 to 599, got "${value}"`)
+export const parseStatusFlag = (value: string): E.Either<string, number> => E.fromNullable(`--status expects an HTTP status from 100 to 599, got "${value}"`)(typedStatus(value))

@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { explain, type Explanation } from '../decode/explain.js'
-import { isHttpStatus } from '../error/status.js'
+import { typedStatus } from '../error/status.js'
 import { parseCurl } from '../response/curl.js'
 import type { RawResponse } from '../response/model.js'
 
@@ -32,8 +32,9 @@ export const readPasted = (text: string, status: string): E.Either<string, RawRe
   if (typed === '') {
     return E.left('This is not a whole response (it does not start with a status line such as "HTTP/1.1 400 Bad Request"): type its HTTP status in the Status field, or paste the output of curl -si.')
   }
-  if (!/^\d{3}$/.test(typed) || !isHttpStatus(Number(typed))) return E.left(`The status must be an HTTP status from 100 to 599, not "${typed}".`)
-  return E.right({ status: Number(typed), body: text })
+  const observed = typedStatus(typed)
+  if (observed === null) return E.left(`The status must be an HTTP status from 100 to 599, not "${typed}".`)
+  return E.right({ status: observed, body: text })
 }
 
 /**

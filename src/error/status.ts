@@ -20,6 +20,21 @@ import type { StatusClass } from './vocabulary.js'
  */
 export const isHttpStatus = (status: number): boolean => Number.isInteger(status) && status >= 100 && status <= 599
 
+/**
+ * The status a person typed (a flag, a form field): exactly three digits making an HTTP status,
+ * or `null`. What `Number` would also read (`5e2`, `0x1F4`, ` 404`, `404.0`) is no status.
+ * Internal: not exported from the package root.
+ *
+ * @example
+ * import { typedStatus } from './status.js'
+ * typedStatus('429') // 429
+ * typedStatus('5e2') // null
+ *
+ * @internal
+ * @since 0.1.0
+ */
+export const typedStatus = (text: string): number | null => (/^\d{3}$/.test(text) && isHttpStatus(Number(text)) ? Number(text) : null)
+
 // -------------------------------------------------------------------------------------
 // destructors
 // -------------------------------------------------------------------------------------

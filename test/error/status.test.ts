@@ -21,3 +21,10 @@ describe('statusClassOf', () => {
     expect(_.statusClassOf(999)).toBe('5xx')
   })
 })
+
+describe('typedStatus', () => {
+  it('takes exactly three digits making an HTTP status, and nothing else Number would read', () => {
+    expect(['100', '404', '599'].map(_.typedStatus)).toEqual([100, 404, 599])
+    for (const text of ['099', '600', '5e2', '0x1F4', ' 404', '404 ', '404.0', '40', '4040', '', '+404']) expect(_.typedStatus(text), text).toBeNull()
+  })
+})
