@@ -14,7 +14,7 @@ import { NEVER_RETRY } from '../error/vocabulary.js'
 import { redactText, redactValue, secretValues, isSecretName, REDACTED } from '../error/redact.js'
 import { ApiError, payloadError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
 import { readBody } from '../response/body.js'
-import { headerValue, normalizeHeaders, requestIdOf } from '../response/headers.js'
+import { headerValue, notesOf, readHeaders, requestIdOf, NOTE_REQUEST_ID, NOTE_RETRY_AFTER, NOTE_SECRET, type HeaderNotes } from '../response/headers.js'
 import type { Body, HeaderMap, RawResponse } from '../response/model.js'
 import { bodyText, bodyTextCapped } from '../response/text.js'
 import { extractError, requestIdInBody } from '../shapes/extract.js'
@@ -111,9 +111,18 @@ export interface ReadResponse {
  * @since 0.1.0
  * @category destructors
  */
-export const readResponse = (raw: RawResponse, options: Pick<DecodeOptions, 'maxBodyBytes'> = {}): ReadResponse => {
+export const readResponse = (raw: RawResponse, options: Pick<DecodeOptions, 'maxBodyBytes'> = {}): ReadResponse => readNoting(raw, options).response
+
+/** A response read, with the notes on its header names (see `HeaderNotes`) for the steps after. */
+interface Noted {
+  readonly response: ReadResponse
+  readonly notes: HeaderNotes
+}
+
+/** `readResponse`, keeping what the pass over the headers noted. */
+const readNoting = (raw: unknown, options: Pick<DecodeOptions, 'maxBodyBytes'>): Noted => {
   const fields = readRaw(raw)
-  const headers = normalizeHeaders(fields.headers as RawResponse['headers'])
+  const { map: headers, notes } = readHeaders(fields.headers as RawResponse['headers'])
   const { status, problem } = fields
   let read: ReadResponse
   if (status < 400 && isHttpStatus(status)) read = { status, headers, body: readBody(headers, bodyText(fields.body as RawResponse['body'])) }
@@ -122,7 +131,7 @@ export const readResponse = (raw: RawResponse, options: Pick<DecodeOptions, 'max
     const { text, truncated } = bodyTextCapped(fields.body as RawResponse['body'], maxBodyBytesOf(options))
     read = truncated ? { status, headers, body: readBody(headers, text), truncated } : { status, headers, body: readBody(headers, text) }
   }
-  return problem === null ? read : { ...read, problem }
+  return { response: problem === null ? read : { ...read, problem }, notes }
 }
 
 const maxBodyBytesOf = (options: Pick<DecodeOptions, 'maxBodyBytes'>): number => {
@@ -210,15 +219,18 @@ const catalogView = (entry: CatalogEntry) => ({ code: entry.code, status: entry.
  * @since 0.1.0
  * @category destructors
  */
-export const toApiError = (response: ReadResponse, options: DecodeOptions = {}): ApiError => {
+export const toApiError = (response: ReadResponse, options: DecodeOptions = {}): ApiError => apiErrorOf(response, notesOf(response.headers), options)
+
+/** `toApiError` for a response whose header names were noted while it was read: lookups the notes rule out are skipped. */
+const apiErrorOf = (response: ReadResponse, notes: HeaderNotes, options: DecodeOptions): ApiError => {
   const { status, headers, body } = response
   const extracted = extractError(body, status)
   const catalog = options.catalog ?? defaultCatalog()
   const entry = extracted.code === null ? O.none : catalog.lookup(extracted.code, status, options.service)
-  const retryAfterHeader = headerValue(headers, 'retry-after')
+  const retryAfterHeader = (notes & NOTE_RETRY_AFTER) === 0 ? undefined : headerValue(headers, 'retry-after')
   const retryAfter = retryAfterHeader === undefined ? O.none : parseRetryAfter(retryAfterHeader, (options.now ?? Date.now)())
   const classification = isHttpStatus(status) ? classify(status, entry, retryAfter, extracted.message) : UNCLASSIFIED
-  const secrets = secretValues(headers)
+  const secrets = (notes & NOTE_SECRET) === 0 ? NO_SECRETS : secretValues(headers)
   const code = clean(visibleCode(extracted, body), secrets)
   const message = clean(extracted.message ?? (response.problem === undefined ? null : `the response could not be read: ${response.problem}`), secrets)
   // The headers are redacted on first access only: most callers never look at them.
@@ -228,7 +240,7 @@ export const toApiError = (response: ReadResponse, options: DecodeOptions = {}):
     code,
     service: O.isSome(entry) ? entry.value.service : extracted.code === null ? null : prefixOf(extracted.code),
     message,
-    requestId: clean(requestIdOf(headers) ?? extracted.requestId, secrets),
+    requestId: clean(((notes & NOTE_REQUEST_ID) === 0 ? null : requestIdOf(headers)) ?? extracted.requestId, secrets),
     category: classification.category,
     retry: classification.retry,
     known: O.isSome(entry),
@@ -251,6 +263,8 @@ const visibleCode = (extracted: Extracted, body: Body): string | null => {
   if (code === null || body._tag === 'Json' || body._tag === 'Xml' || body._tag === 'Empty') return code
   return redactText(body.text).includes(code) ? code : null
 }
+
+const NO_SECRETS: ReadonlyArray<string> = []
 
 const UNCLASSIFIED = { category: 'unknown', retry: NEVER_RETRY, documentedStatus: null } as const
 
@@ -392,9 +406,9 @@ export const decode =
     // never touches it again, not even when something throws.
     let status = 0
     try {
-      const response = readResponse(raw, options)
+      const { response, notes } = readNoting(raw, options)
       status = response.status
-      return response.status < 400 && isHttpStatus(response.status) ? toPayload(codec)(response) : E.left(toApiError(response, options))
+      return response.status < 400 && isHttpStatus(response.status) ? toPayload(codec)(response) : E.left(apiErrorOf(response, notes, options))
     } catch (error) {
       return E.left(unexpected(status, error))
     }

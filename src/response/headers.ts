@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import { isSecretName } from '../error/redact.js'
 import type { HeaderMap, HeadersInput } from './model.js'
 
 /**
@@ -64,14 +65,63 @@ const valueText = (value: unknown): string | undefined => {
   return parts.length === 0 ? undefined : parts.join(', ')
 }
 
-const add = (out: Map<string, string>, name: unknown, value: unknown): void => {
-  if (typeof name !== 'string') return
-  const key = name.trim().toLowerCase()
-  if (key === '') return
-  const text = valueText(value)
-  if (text === undefined) return
-  const previous = out.get(key)
-  out.set(key, previous === undefined ? text : `${previous}, ${text}`)
+/**
+ * What reading the headers noted about their names, a bit each (see `NOTE_SECRET`,
+ * `NOTE_REQUEST_ID`, `NOTE_RETRY_AFTER`): a later step that finds its bit unset knows, without a
+ * lookup, that there is nothing for it. Decoding an error asks for the secret values, the request
+ * id and `Retry-After` of every response; most responses carry none of them.
+ *
+ * @internal
+ */
+export type HeaderNotes = number
+/** A header whose name is secret by `isSecretName`. @internal */
+export const NOTE_SECRET = 1
+/** A header of `REQUEST_ID_HEADERS`. @internal */
+export const NOTE_REQUEST_ID = 2
+/** A `Retry-After` header. @internal */
+export const NOTE_RETRY_AFTER = 4
+
+const REQUEST_ID_NAMES: ReadonlySet<string> = new Set(REQUEST_ID_HEADERS)
+const notesOfName = (lower: string): HeaderNotes =>
+  (isSecretName(lower) ? NOTE_SECRET : 0) | (REQUEST_ID_NAMES.has(lower) ? NOTE_REQUEST_ID : 0) | (lower === 'retry-after' ? NOTE_RETRY_AFTER : 0)
+
+/** A header name as the map keys it (trimmed, lower case; empty when it is none) and its notes. */
+interface NameReading {
+  readonly lower: string
+  readonly notes: HeaderNotes
+}
+// Responses repeat the same few header names: remember how each spelling reads (bounded, so
+// hostile names cannot grow it).
+const NAMES = new Map<string, NameReading>()
+const nameReading = (name: string): NameReading => {
+  let reading = NAMES.get(name)
+  if (reading === undefined) {
+    const lower = name.trim().toLowerCase()
+    reading = { lower, notes: notesOfName(lower) }
+    if (NAMES.size >= 512) NAMES.clear()
+    if (name.length <= 64) NAMES.set(name, reading)
+  }
+  return reading
+}
+
+/**
+ * Headers being read: the map and the notes on its names, filled one header at a time.
+ *
+ * @internal
+ */
+export class HeaderReading {
+  readonly map = new Map<string, string>()
+  notes: HeaderNotes = 0
+  add(name: unknown, value: unknown): void {
+    if (typeof name !== 'string') return
+    const { lower, notes } = nameReading(name)
+    if (lower === '') return
+    const text = valueText(value)
+    if (text === undefined) return
+    const previous = this.map.get(lower)
+    this.map.set(lower, previous === undefined ? text : `${previous}, ${text}`)
+    this.notes |= notes
+  }
 }
 
 /** `forEach` when the object looks like WHATWG `Headers` (or a `Map`), else `undefined`. */
@@ -101,8 +151,16 @@ const headersForEach = (input: object): ((this: unknown, ...args: ReadonlyArray<
  * @since 0.1.0
  * @category headers
  */
-export const normalizeHeaders = (input: HeadersInput | undefined | null): HeaderMap => {
-  const out = new Map<string, string>()
+export const normalizeHeaders = (input: HeadersInput | undefined | null): HeaderMap => readHeaders(input).map
+
+/**
+ * `normalizeHeaders` with the notes on the names read (see `HeaderNotes`): the one pass over
+ * the headers that decoding makes.
+ *
+ * @internal
+ */
+export const readHeaders = (input: HeadersInput | undefined | null): HeaderReading => {
+  const out = new HeaderReading()
   if (typeof input !== 'object' || input === null) return out
   const forEach = headersForEach(input)
   if (forEach !== undefined) {
@@ -110,7 +168,7 @@ export const normalizeHeaders = (input: HeadersInput | undefined | null): Header
       Reflect.apply(forEach, input, [
         (value: unknown, name: unknown): void => {
           try {
-            add(out, name, value)
+            out.add(name, value)
           } catch {
             // ignore one bad entry
           }
@@ -129,12 +187,29 @@ export const normalizeHeaders = (input: HeadersInput | undefined | null): Header
   }
   for (const key of keys) {
     try {
-      add(out, key, (input as Readonly<Record<string, unknown>>)[key])
+      out.add(key, (input as Readonly<Record<string, unknown>>)[key])
     } catch {
       // a throwing getter: skip the header
     }
   }
   return out
+}
+
+/**
+ * The notes on the names of headers normalised elsewhere (a `ReadResponse` a caller built):
+ * what `readHeaders` notes while reading.
+ *
+ * @internal
+ */
+export const notesOf = (map: HeaderMap): HeaderNotes => {
+  let notes = 0
+  try {
+    for (const name of map.keys()) notes |= nameReading(name).notes
+  } catch {
+    // a map whose iteration throws: note everything, so nothing is skipped
+    return NOTE_SECRET | NOTE_REQUEST_ID | NOTE_RETRY_AFTER
+  }
+  return notes
 }
 
 /**

@@ -1,9 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js'
+import * as fc from 'fast-check'
 import * as t from 'io-ts'
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import * as _ from '../../src/decode/decode.js'
 import type { ApiError, ServiceError } from '../../src/error/ServiceError.js'
+import { rawResponse } from '../arbitraries.js'
 
 const apiErrorOf = (r: E.Either<ServiceError, unknown>): ApiError => {
   if (E.isRight(r) || r.left._tag !== 'ApiError') throw new Error(`expected an ApiError, got ${JSON.stringify(r)}`)
@@ -111,5 +113,19 @@ describe('decode: secrets', () => {
     expect(e.headers['authorization']).toBe('[redacted]')
     expect(e.headers['content-type']).toBe('application/json')
     expect(e.message).toBe('token [redacted] is invalid')
+  })
+})
+
+describe('decode and its parts agree', () => {
+  it('an error decoded in one go equals readResponse then toApiError (the header notes only skip lookups)', () => {
+    fc.assert(
+      fc.property(rawResponse, (raw) => {
+        fc.pre(raw.status >= 400)
+        const whole = apiErrorOf(decodeUnknown(raw))
+        const parts = _.toApiError(_.readResponse(raw))
+        expect(whole.toJSON()).toEqual(parts.toJSON())
+      }),
+      { numRuns: 300 },
+    )
   })
 })

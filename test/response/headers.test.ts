@@ -1,6 +1,18 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { REQUEST_ID_HEADERS, contentTypeOf, headerValue, normalizeHeaders, requestIdOf } from '../../src/response/headers.js'
+import { secretValues } from '../../src/error/redact.js'
+import {
+  NOTE_REQUEST_ID,
+  NOTE_RETRY_AFTER,
+  NOTE_SECRET,
+  REQUEST_ID_HEADERS,
+  contentTypeOf,
+  headerValue,
+  normalizeHeaders,
+  notesOf,
+  readHeaders,
+  requestIdOf,
+} from '../../src/response/headers.js'
 import type { HeadersInput } from '../../src/response/model.js'
 import { anyValue, headersObject } from '../arbitraries.js'
 
@@ -243,5 +255,65 @@ describe('contentTypeOf', () => {
     expect(of('application/')).toBeNull()
     expect(of('text /html')).toBeNull()
     expect(of('; charset=utf-8')).toBeNull()
+  })
+})
+
+describe('readHeaders and notesOf', () => {
+  // Real header names of OTC responses (request ids, Retry-After, tokens), in the spellings
+  // clients print, mixed with the arbitrary ones.
+  const realNames = fc.constantFrom(
+    'X-Request-Id',
+    'x-openstack-request-id',
+    ' X-Compute-Request-Id ',
+    'x-obs-request-id',
+    'X-Trans-Id',
+    'Retry-After',
+    'X-Subject-Token',
+    'Set-Cookie',
+    'X-Auth-Token',
+    'Content-Type',
+    'X-Frame-Options',
+  )
+  const input = fc.dictionary(fc.oneof(realNames, fc.string({ maxLength: 12 })), fc.oneof(fc.string({ maxLength: 20 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })), {
+    maxKeys: 8,
+  })
+
+  it('reads the map normalizeHeaders gives, and notes what notesOf finds in it', () => {
+    fc.assert(
+      fc.property(input, (headers) => {
+        const reading = readHeaders(headers)
+        expect([...reading.map]).toEqual([...normalizeHeaders(headers)])
+        expect(reading.notes).toBe(notesOf(reading.map))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('leaves a bit unset only when its lookup finds nothing, so a decoder may skip it', () => {
+    fc.assert(
+      fc.property(input, (headers) => {
+        const { map, notes } = readHeaders(headers)
+        if ((notes & NOTE_SECRET) === 0) expect(secretValues(map)).toEqual([])
+        if ((notes & NOTE_REQUEST_ID) === 0) expect(requestIdOf(map)).toBeNull()
+        if ((notes & NOTE_RETRY_AFTER) === 0) expect(headerValue(map, 'Retry-After')).toBeUndefined()
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('notes secret, request-id and Retry-After names in any spelling', () => {
+    expect(readHeaders({ 'X-Subject-Token': 'MIIabc', ' X-Request-Id ': 'r-1', 'RETRY-AFTER': '2' }).notes).toBe(NOTE_SECRET | NOTE_REQUEST_ID | NOTE_RETRY_AFTER)
+    expect(readHeaders({ 'Content-Type': 'application/json', Date: 'Wed, 01 Jan 2025 00:00:00 GMT' }).notes).toBe(0)
+    // A name without a value that counts is no header: nothing to note.
+    expect(readHeaders({ 'X-Request-Id': undefined }).notes).toBe(0)
+  })
+
+  it('notes everything for a map it cannot read, so nothing is skipped', () => {
+    const hostile = new Proxy(new Map<string, string>(), {
+      get: () => {
+        throw new Error('no')
+      },
+    })
+    expect(notesOf(hostile)).toBe(NOTE_SECRET | NOTE_REQUEST_ID | NOTE_RETRY_AFTER)
   })
 })
