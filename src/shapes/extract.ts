@@ -7,10 +7,10 @@
 import { readHtml } from '../response/html.js'
 import type { Body } from '../response/model.js'
 import { htmlCode, htmlMessage, htmlRequestId } from './html.js'
-import { isJsonObject, own, readKeys, textOf, type JsonObject, type KeyReading } from './keys.js'
+import { isJsonObject, readKeys, readObject, textOf, type JsonObject, type KeyReading } from './keys.js'
 import type { Extracted } from './model.js'
 import { codeInText, scanBrokenJson } from './scan.js'
-import { SHAPES, type Found } from './table.js'
+import { MARKED_SHAPES, SHAPES, type Found } from './table.js'
 
 const NONE: Extracted = { shape: 'none', code: null, message: null, requestId: null, details: [] }
 const EMPTY: Extracted = { ...NONE, shape: 'empty' }
@@ -49,22 +49,14 @@ const fromJson = (value: unknown, status: number): Extracted => {
     const text = textOf(value)
     return text === null ? NONE : { shape: 'text', code: codeInText(text), message: text, requestId: null, details: [{ code: codeInText(text), message: text }] }
   }
-  // The most common body, {"error_code", "error_msg", "request_id"?}, straight to the reading the
-  // table would reach after ruling out the wrapped shapes (same answer, fewer steps).
-  if (
-    typeof own(value, 'error_code') === 'string' &&
-    own(value, 'error') === undefined &&
-    own(value, 'NeutronError') === undefined &&
-    own(value, 'encoded_authorization_message') === undefined
-  ) {
-    const r = readKeys(value, status)
-    if (r.code !== null || r.message !== null)
-      return { shape: 'error_code', code: r.code, message: r.message, requestId: r.requestId, details: [{ code: r.code, message: r.message }] }
-  }
-  // A body with a code nested deeper than any named shape looks is read generically first.
-  for (const shape of SHAPES) {
-    const f = shape.read(value, status)
+  // One pass over the body's own keys reads them and notes which shape keys it has: the table
+  // skips the shapes whose keys are not there, and the others reuse the reading.
+  const { reading: top, marks } = readObject(value, status)
+  for (const { shape, marks: needs } of MARKED_SHAPES) {
+    if (needs !== 0 && (marks & needs) === 0) continue
+    const f = shape.read(value, status, top)
     if (f === undefined) continue
+    // A body with a code nested deeper than any named shape looks is read generically first.
     if (f.code === null && shape.name === 'message-only') {
       const nested = searchNested(value, status)
       if (nested !== undefined) return extracted('generic', { ...nested, message: nested.message ?? f.message })
@@ -73,7 +65,6 @@ const fromJson = (value: unknown, status: number): Extracted => {
   }
   const nested = searchNested(value, status)
   if (nested !== undefined) return extracted('generic', nested)
-  const top = readKeys(value, status)
   return top.requestId === null ? NONE : { ...NONE, requestId: top.requestId }
 }
 

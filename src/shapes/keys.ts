@@ -234,6 +234,28 @@ const CODE_RANK = rankMap(CODE_KEYS)
 const MESSAGE_RANK = rankMap(MESSAGE_KEYS)
 const REQUEST_ID_RANK = rankMap(REQUEST_ID_KEYS)
 
+/**
+ * Top-level keys that tell a body's shape, spelled as the shapes read them. Reading an object
+ * notes which of them it has (`ObjectReading.marks`, a bit each in this order), so that the
+ * shape table tries only the shapes whose key is there.
+ *
+ * @internal
+ */
+export const SHAPE_KEYS = ['NeutronError', 'error', 'encoded_authorization_message', 'error_code', 'errorCode', 'errors', 'message', 'title'] as const
+
+/** One of `SHAPE_KEYS`. @internal */
+export type ShapeKey = (typeof SHAPE_KEYS)[number]
+
+/**
+ * The bits of shape keys (see `SHAPE_KEYS`); `marksOf([])` is 0.
+ *
+ * @internal
+ */
+export const marksOf = (keys: ReadonlyArray<ShapeKey>): number => keys.reduce((marks, key) => marks | (1 << SHAPE_KEYS.indexOf(key)), 0)
+
+/** The marks of an object too large to read whole: every shape key may be among the keys not read. */
+const EVERY_MARK = marksOf(SHAPE_KEYS)
+
 /** What a key can stand for: its rank as a code key and as a message key, and whether it names a request id. @internal */
 export interface Role {
   readonly code: number
@@ -241,6 +263,8 @@ export interface Role {
   readonly requestId: boolean
   /** `error` is a message only when it is text; an object under it is a wrapper. */
   readonly isError: boolean
+  /** Its bit among `SHAPE_KEYS` (the exact spelling), or 0. */
+  readonly mark: number
 }
 // Keys no list names but whose ending says what they hold (`retCode`, `resultCode`, `retMsg`,
 // `errorMessageText`): read after every listed key. Codes of other things are left alone.
@@ -256,6 +280,7 @@ const roleOfUncached = (key: string): Role => {
     message: messageRankOf(normal),
     requestId: REQUEST_ID_RANK.has(normal),
     isError: normal === 'error',
+    mark: (SHAPE_KEYS as ReadonlyArray<string>).includes(key) ? marksOf([key as ShapeKey]) : 0,
   }
 }
 // Bodies repeat the same few keys: remember their roles (bounded, so hostile keys cannot grow it).
@@ -300,7 +325,25 @@ export interface KeyReading extends ErrorDetail {
  * @since 0.1.0
  * @category destructors
  */
-export const readKeys = (object: JsonObject, status: number): KeyReading => {
+export const readKeys = (object: JsonObject, status: number): KeyReading => readObject(object, status).reading
+
+/**
+ * An object read by `readKeys`, with the marks of the shape keys it has (see `SHAPE_KEYS`).
+ *
+ * @internal
+ */
+export interface ObjectReading {
+  readonly reading: KeyReading
+  readonly marks: number
+}
+
+/**
+ * `readKeys`, noting the shape keys met on the way (one pass over the keys serves both).
+ *
+ * @internal
+ */
+export const readObject = (object: JsonObject, status: number): ObjectReading => {
+  let marks = 0
   let code: string | null = null
   let codeRank = Number.POSITIVE_INFINITY
   let codeKey: string | null = null
@@ -314,6 +357,7 @@ export const readKeys = (object: JsonObject, status: number): KeyReading => {
   for (let i = 0; i < keys.length && i < MAX_KEYS; i++) {
     const key = keys[i]!
     const role = roleOf(key)
+    marks |= role.mark
     if (role.code === Number.POSITIVE_INFINITY && role.message === Number.POSITIVE_INFINITY && !role.requestId) continue
     const value = object[key]
     if (role.code < codeRank) {
@@ -341,7 +385,7 @@ export const readKeys = (object: JsonObject, status: number): KeyReading => {
     }
     if (requestId === null && role.requestId) requestId = textOf(value)
   }
-  return settleReading({ code, message, requestId, codeKey }, prose, messageKey, status)
+  return { reading: settleReading({ code, message, requestId, codeKey }, prose, messageKey, status), marks: keys.length > MAX_KEYS ? EVERY_MARK : marks }
 }
 
 /**

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type { ErrorDetail } from '../error/ServiceError.js'
-import { isJsonObject, own, readKeys, textOf, type JsonObject, type KeyReading } from './keys.js'
+import { isJsonObject, marksOf, own, readKeys, textOf, type JsonObject, type KeyReading, type ShapeKey } from './keys.js'
 
 /**
  * What a shape found: code and message (at least one of them), request id, every error.
@@ -43,8 +43,17 @@ export interface Shape {
   readonly name: string
   /** The body this shape reads, for people. */
   readonly doc: string
-  /** What the shape finds in a JSON body (the status helps tell a code from a repeated status), or `undefined` when the body is not of this shape. */
-  readonly read: (body: JsonObject, status: number) => Found | undefined
+  /**
+   * The top-level keys of which a body of this shape has at least one (`error` for the wrapped
+   * shapes): a body with none of them is not tried. Shapes without `keys` are always tried.
+   */
+  readonly keys?: ReadonlyArray<ShapeKey>
+  /**
+   * What the shape finds in a JSON body (the status helps tell a code from a repeated status), or
+   * `undefined` when the body is not of this shape. `top` is `readKeys(body, status)` when the
+   * caller has read it already.
+   */
+  readonly read: (body: JsonObject, status: number, top?: KeyReading) => Found | undefined
 }
 
 const MAX_DETAILS = 100
@@ -59,7 +68,8 @@ const found = (reading: KeyReading, requestId: string | null = null): Found | un
         details: [{ code: reading.code, message: reading.message }],
       }
 
-const topRequestId = (body: JsonObject, status: number): string | null => readKeys(body, status).requestId
+/** The body's own reading: the one the caller made, or a new one. */
+const topOf = (body: JsonObject, status: number, top: KeyReading | undefined): KeyReading => top ?? readKeys(body, status)
 
 /** Reads a list of error objects: the first is the error, all are details. */
 const readList = (list: ReadonlyArray<unknown>, status: number, requestId: string | null): Found | undefined => {
@@ -131,40 +141,44 @@ export const SHAPES: ReadonlyArray<Shape> = [
   {
     name: 'neutron',
     doc: 'Neutron: {"NeutronError": {"type": "SubnetNotFound", "message", "detail"}}; its type is the code.',
-    read: (body, status) => {
+    keys: ['NeutronError'],
+    read: (body, status, top) => {
       const inner = own(body, 'NeutronError')
       if (!isJsonObject(inner)) return undefined
       const r = readKeys(inner, status)
       const type = textOf(own(inner, 'type'))
-      return found({ ...r, code: r.code ?? type }, topRequestId(body, status))
+      return found({ ...r, code: r.code ?? type }, topOf(body, status, top).requestId)
     },
   },
   {
     name: 'keystone',
     doc: 'Keystone: {"error": {"code": 401, "title": "Unauthorized", "message"}}; a code that repeats the status is none.',
-    read: (body, status) => {
+    keys: ['error'],
+    read: (body, status, top) => {
       const inner = own(body, 'error')
       if (!isJsonObject(inner) || typeof own(inner, 'code') !== 'number' || own(inner, 'title') === undefined) return undefined
-      return found(readKeys(inner, status), topRequestId(body, status))
+      return found(readKeys(inner, status), topOf(body, status, top).requestId)
     },
   },
   {
     name: 'error.error_code',
     doc: 'Wrapped OTC style: {"error": {"error_code", "error_msg"}}.',
-    read: (body, status) => {
+    keys: ['error'],
+    read: (body, status, top) => {
       const inner = own(body, 'error')
       if (!isJsonObject(inner) || own(inner, 'error_code') === undefined) return undefined
-      return found(readKeys(inner, status), topRequestId(body, status))
+      return found(readKeys(inner, status), topOf(body, status, top).requestId)
     },
   },
   {
     name: 'error.code',
     doc: 'Wrapped: {"error": {"code", "message"}} (Auto Scaling, IMS), in either key order, or any code-like keys inside "error"; a code of the body\'s own beside it (a CCE Kubernetes Status: "errorCode" and an add-on\'s "error") speaks for the service, and the nested one is its cause.',
-    read: (body, status) => {
+    keys: ['error'],
+    read: (body, status, given) => {
       const inner = own(body, 'error')
       if (!isJsonObject(inner)) return undefined
       const nested = readKeys(inner, status)
-      const top = readKeys(body, status)
+      const top = topOf(body, status, given)
       if (top.code === null || nested.code === null || top.code === nested.code) return found(nested, top.requestId)
       return {
         code: top.code,
@@ -180,10 +194,11 @@ export const SHAPES: ReadonlyArray<Shape> = [
   {
     name: 'encoded-authorization',
     doc: 'IAM/STS denials: {"error_code", "error_msg", "encoded_authorization_message"}; the encoded message is kept as a detail.',
-    read: (body, status) => {
+    keys: ['encoded_authorization_message'],
+    read: (body, status, top) => {
       const encoded = textOf(own(body, 'encoded_authorization_message'))
       if (encoded === null) return undefined
-      const r = readKeys(body, status)
+      const r = topOf(body, status, top)
       return {
         code: r.code,
         message: r.message,
@@ -198,35 +213,40 @@ export const SHAPES: ReadonlyArray<Shape> = [
   {
     name: 'error_code',
     doc: 'The OTC standard: {"error_code": "AS.0001", "error_msg": "...", "request_id"?}, and error_message or other message keys beside it.',
-    read: (body, status) => (own(body, 'error_code') === undefined ? undefined : found(readKeys(body, status))),
+    keys: ['error_code'],
+    read: (body, status, top) => (own(body, 'error_code') === undefined ? undefined : found(topOf(body, status, top))),
   },
   {
     name: 'errorCode',
     doc: 'CCE and Java-style services: {"errorCode", "errorMessage" | "errorMsg"}.',
-    read: (body, status) => (own(body, 'errorCode') === undefined ? undefined : found(readKeys(body, status))),
+    keys: ['errorCode'],
+    read: (body, status, top) => (own(body, 'errorCode') === undefined ? undefined : found(topOf(body, status, top))),
   },
   {
     name: 'errors-list',
     doc: 'A list: {"errors": [{code, message}, …]}: the first error, every one kept as a detail.',
-    read: (body, status) => {
+    keys: ['errors'],
+    read: (body, status, top) => {
       const list = own(body, 'errors')
-      return Array.isArray(list) ? readList(list, status, topRequestId(body, status)) : undefined
+      return Array.isArray(list) ? readList(list, status, topOf(body, status, top).requestId) : undefined
     },
   },
   {
     name: 'cloud-eye',
     doc: 'Cloud Eye: {"http_code": 400, "message": {"details": "...", "code": "ces.0014"}}.',
-    read: (body, status) => {
+    keys: ['message'],
+    read: (body, status, top) => {
       const inner = own(body, 'message')
-      return isJsonObject(inner) ? found(readKeys(inner, status), topRequestId(body, status)) : undefined
+      return isJsonObject(inner) ? found(readKeys(inner, status), topOf(body, status, top).requestId) : undefined
     },
   },
   {
     name: 'problem-details',
     doc: 'RFC 9457 problem details: {"type", "title", "status", "detail", "instance"}; message is detail, else title; an instance "urn:otc:request-id:<id>" (toProblemDetails) is the request id.',
-    read: (body, status) => {
+    keys: ['title'],
+    read: (body, status, top) => {
       if (own(body, 'title') === undefined || (own(body, 'type') === undefined && own(body, 'detail') === undefined)) return undefined
-      const r = readKeys(body, status)
+      const r = topOf(body, status, top)
       const message = textOf(own(body, 'detail')) ?? textOf(own(body, 'title'))
       const instance = textOf(own(body, 'instance'))
       const requestId = instance !== null && instance.startsWith('urn:otc:request-id:') ? textOf(safeDecodeUri(instance.slice(19))) : null
@@ -236,8 +256,8 @@ export const SHAPES: ReadonlyArray<Shape> = [
   {
     name: 'code-message',
     doc: 'Flat: {"code": "VPN.0001", "message": "..."} (VPN, VPC), and any other flat code-like and message-like keys.',
-    read: (body, status) => {
-      const r = readKeys(body, status)
+    read: (body, status, top) => {
+      const r = topOf(body, status, top)
       return r.code === null ? undefined : found(r)
     },
   },
@@ -256,6 +276,14 @@ export const SHAPES: ReadonlyArray<Shape> = [
   {
     name: 'message-only',
     doc: 'Only a message: {"message": "..."} or {"error": "...", "error_description": "..."}.',
-    read: (body, status) => found(readKeys(body, status)),
+    read: (body, status, top) => found(topOf(body, status, top)),
   },
 ]
+
+/**
+ * The shapes in their order, each with the marks of its `keys` (0: always tried), for
+ * `extractError` to skip a shape whose keys the body has none of.
+ *
+ * @internal
+ */
+export const MARKED_SHAPES: ReadonlyArray<{ readonly shape: Shape; readonly marks: number }> = SHAPES.map((shape) => ({ shape, marks: marksOf(shape.keys ?? []) }))

@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as _ from '../../src/shapes/keys.js'
 import { explain } from '../../src/decode/explain.js'
+import { anyValue } from '../arbitraries.js'
 
 type Reading = Pick<_.KeyReading, 'code' | 'message' | 'codeKey'>
 const r = (code: string | null, message: string | null, codeKey: string | null): Reading => ({ code, message, codeKey })
@@ -90,5 +92,26 @@ describe('codeOf on a list of codes', () => {
     expect(_.readKeys({ errorcode: ['1115'] }, 400).code).toBe('1115')
     const x = explain({ status: 400, headers: {}, body: '{"errorcode":["1115"]}' })
     expect([x.code, x.known, x.category]).toEqual(['1115', true, 'quota'])
+  })
+})
+
+describe('readObject', () => {
+  const object = fc.dictionary(fc.oneof(fc.constantFrom(..._.SHAPE_KEYS, 'error_msg', 'request_id', 'Error'), fc.string({ maxLength: 8 })), anyValue, { maxKeys: 12 })
+  it('reads as readKeys does, and marks exactly the shape keys the object has', () => {
+    fc.assert(
+      fc.property(object, fc.integer({ min: 100, max: 599 }), (o, status) => {
+        const { reading, marks } = _.readObject(o, status)
+        expect(reading).toEqual(_.readKeys(o, status))
+        expect(marks).toBe(_.marksOf(_.SHAPE_KEYS.filter((k) => Object.hasOwn(o, k))))
+      }),
+      { numRuns: 500 },
+    )
+  })
+  it('marks every shape key of an object too large to read whole (the keys past the cap are unread)', () => {
+    const large: Record<string, unknown> = {}
+    for (let i = 0; i < 300; i++) large[`k${i}`] = i
+    large['NeutronError'] = { type: 'X' }
+    expect(_.readObject(large, 400).marks).toBe(_.marksOf(_.SHAPE_KEYS))
+    expect(_.readObject({ error_code: 'AS.0001', Error: 'x' }, 400).marks).toBe(_.marksOf(['error_code']))
   })
 })

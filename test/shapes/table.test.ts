@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as _ from '../../src/shapes/table.js'
-import { readKeys, type JsonObject } from '../../src/shapes/keys.js'
+import { SHAPE_KEYS, marksOf, readKeys, type JsonObject } from '../../src/shapes/keys.js'
 import { anyValue } from '../arbitraries.js'
 
 const shape = (name: string): _.Shape => {
@@ -186,7 +186,7 @@ describe('over any body', () => {
       ),
     )
   })
-  it('a flat error_code body reaches the error_code shape first, read as readKeys reads it (the shortcut extract takes)', () => {
+  it('a flat error_code body reaches the error_code shape first, read as readKeys reads it', () => {
     fc.assert(
       fc.property(
         fc.stringMatching(/^[A-Z]{2,5}\.\d{4}$/),
@@ -199,6 +199,36 @@ describe('over any body', () => {
         },
       ),
     )
+  })
+})
+
+describe('keys and the reading given (what lets extractError skip and reuse)', () => {
+  const body = fc.dictionary(fc.constantFrom(...SHAPE_KEYS, 'code', 'type', 'detail', 'request_id', 'error_msg', 'x'), anyValue)
+  const status = fc.integer({ min: 100, max: 599 })
+  it('a shape with keys finds nothing in a body that has none of them', () => {
+    fc.assert(
+      fc.property(body, status, (b, st) => {
+        for (const s of _.SHAPES) {
+          if (s.keys === undefined || s.keys.some((k) => Object.hasOwn(b, k))) continue
+          expect(s.read(b, st), s.name).toBeUndefined()
+        }
+      }),
+      { numRuns: 500 },
+    )
+  })
+  it("a shape given the body's own reading reads as it does without", () => {
+    fc.assert(
+      fc.property(body, status, (b, st) => {
+        const top = readKeys(b, st)
+        for (const s of _.SHAPES) expect(s.read(b, st, top), s.name).toEqual(s.read(b, st))
+      }),
+      { numRuns: 500 },
+    )
+  })
+  it('MARKED_SHAPES keeps the order of SHAPES, with the marks of their keys', () => {
+    expect(_.MARKED_SHAPES.map((m) => m.shape)).toEqual(_.SHAPES)
+    expect(_.MARKED_SHAPES.find((m) => m.shape.name === 'neutron')?.marks).toBe(marksOf(['NeutronError']))
+    expect(_.MARKED_SHAPES.find((m) => m.shape.name === 'message-only')?.marks).toBe(0)
   })
 })
 
