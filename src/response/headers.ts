@@ -105,23 +105,25 @@ const nameReading = (name: string): NameReading => {
 }
 
 /**
- * Headers being read: the map and the notes on its names, filled one header at a time.
+ * Headers read: the map, and the notes on its names.
  *
  * @internal
  */
-export class HeaderReading {
-  readonly map = new Map<string, string>()
-  notes: HeaderNotes = 0
-  add(name: unknown, value: unknown): void {
-    if (typeof name !== 'string') return
-    const { lower, notes } = nameReading(name)
-    if (lower === '') return
-    const text = valueText(value)
-    if (text === undefined) return
-    const previous = this.map.get(lower)
-    this.map.set(lower, previous === undefined ? text : `${previous}, ${text}`)
-    this.notes |= notes
-  }
+export interface HeaderReading {
+  readonly map: HeaderMap
+  readonly notes: HeaderNotes
+}
+
+/** Adds one header to the map; gives the notes on its name when it was added, else 0. */
+const add = (out: Map<string, string>, name: unknown, value: unknown): HeaderNotes => {
+  if (typeof name !== 'string') return 0
+  const { lower, notes } = nameReading(name)
+  if (lower === '') return 0
+  const text = valueText(value)
+  if (text === undefined) return 0
+  const previous = out.get(lower)
+  out.set(lower, previous === undefined ? text : `${previous}, ${text}`)
+  return notes
 }
 
 /** `forEach` when the object looks like WHATWG `Headers` (or a `Map`), else `undefined`. */
@@ -160,15 +162,16 @@ export const normalizeHeaders = (input: HeadersInput | undefined | null): Header
  * @internal
  */
 export const readHeaders = (input: HeadersInput | undefined | null): HeaderReading => {
-  const out = new HeaderReading()
-  if (typeof input !== 'object' || input === null) return out
+  const map = new Map<string, string>()
+  let notes = 0
+  if (typeof input !== 'object' || input === null) return { map, notes }
   const forEach = headersForEach(input)
   if (forEach !== undefined) {
     try {
       Reflect.apply(forEach, input, [
         (value: unknown, name: unknown): void => {
           try {
-            out.add(name, value)
+            notes |= add(map, name, value)
           } catch {
             // ignore one bad entry
           }
@@ -177,22 +180,22 @@ export const readHeaders = (input: HeadersInput | undefined | null): HeaderReadi
     } catch {
       // keep what was read before the failure
     }
-    return out
+    return { map, notes }
   }
   let keys: ReadonlyArray<string>
   try {
     keys = Object.keys(input)
   } catch {
-    return out
+    return { map, notes }
   }
   for (const key of keys) {
     try {
-      out.add(key, (input as Readonly<Record<string, unknown>>)[key])
+      notes |= add(map, key, (input as Readonly<Record<string, unknown>>)[key])
     } catch {
       // a throwing getter: skip the header
     }
   }
-  return out
+  return { map, notes }
 }
 
 /**
