@@ -11,7 +11,7 @@ import { classify } from '../classify/classify.js'
 import { parseRetryAfter } from '../classify/retryAfter.js'
 import { isHttpStatus, statusClassOf } from '../error/status.js'
 import { NEVER_RETRY } from '../error/vocabulary.js'
-import { redactText, redactValue, secretValues, isSecretName, REDACTED } from '../error/redact.js'
+import { redactRepeated, redactText, redactValue, secretValues, isSecretName, REDACTED } from '../error/redact.js'
 import { ApiError, payloadError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
 import { readBody } from '../response/body.js'
 import { headerValue, notesOf, readHeaders, requestIdOf, NOTE_REQUEST_ID, NOTE_RETRY_AFTER, NOTE_SECRET, type HeaderNotes } from '../response/headers.js'
@@ -231,8 +231,8 @@ const apiErrorOf = (response: ReadResponse, notes: HeaderNotes, options: DecodeO
   const retryAfter = retryAfterHeader === undefined ? O.none : parseRetryAfter(retryAfterHeader, (options.now ?? Date.now)())
   const classification = isHttpStatus(status) ? classify(status, entry, retryAfter, extracted.message) : UNCLASSIFIED
   const secrets = (notes & NOTE_SECRET) === 0 ? NO_SECRETS : secretValues(headers)
-  const code = clean(visibleCode(extracted, body), secrets)
-  const message = clean(extracted.message ?? (response.problem === undefined ? null : `the response could not be read: ${response.problem}`), secrets)
+  const code = cleanRepeated(visibleCode(extracted, body), secrets)
+  const message = cleanRepeated(extracted.message ?? (response.problem === undefined ? null : `the response could not be read: ${response.problem}`), secrets)
   // The headers are redacted on first access only: most callers never look at them.
   return new ApiError({
     status,
@@ -288,6 +288,14 @@ const withoutValues = (text: string, secrets: ReadonlyArray<string>): string => 
 
 /** A text with the response's secrets (and secret-looking pairs) removed. */
 const clean = (text: string | null, secrets: ReadonlyArray<string>): string | null => (text === null ? null : redactText(text, secrets))
+
+/**
+ * `clean` for a code or a message, which services repeat: without secret headers the result
+ * depends on the text alone, and texts seen clean before are not scanned again (`redactRepeated`).
+ * Request ids are new in every response and are cleaned by `clean`.
+ */
+const cleanRepeated = (text: string | null, secrets: ReadonlyArray<string>): string | null =>
+  text === null ? null : secrets.length === 0 ? redactRepeated(text) : redactText(text, secrets)
 
 /** The value a success body stands for: parsed JSON, the text of other bodies, `undefined` when empty. */
 const payloadOf = (body: Body): unknown => {

@@ -713,6 +713,28 @@ export const redactText = (text: string, secrets: ReadonlyArray<string> = NO_SEC
 }
 
 /**
+ * `redactText(text)` for texts a service repeats (its codes and messages): a text found clean is
+ * remembered, so that its next occurrence costs a lookup instead of a scan. At most
+ * `CLEAN_MEMO_ENTRIES` texts of up to `CLEAN_MEMO_TEXT` characters are kept (a full memo starts
+ * over), and a text holding a secret is never kept.
+ *
+ * @internal
+ */
+export const redactRepeated = (text: string): string => {
+  if (typeof text !== 'string' || text.length > CLEAN_MEMO_TEXT) return redactText(text)
+  if (CLEAN.has(text)) return text
+  const out = redactText(text)
+  if (out === text) {
+    if (CLEAN.size >= CLEAN_MEMO_ENTRIES) CLEAN.clear()
+    CLEAN.add(text)
+  }
+  return out
+}
+const CLEAN = new Set<string>()
+const CLEAN_MEMO_ENTRIES = 1024
+const CLEAN_MEMO_TEXT = 480
+
+/**
  * Where `redactText(text)` hides something: the spans of `text` it replaces with `[redacted]`,
  * in order and disjoint (an empty span is a placeholder put between two characters, as for a
  * PEM block cut right after its header). Tells, without searching the redacted text, whether a

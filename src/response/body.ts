@@ -187,12 +187,16 @@ export const readBody = (headers: HeaderMap, text: string): Body => {
   if (typeof text !== 'string') return { _tag: 'Empty' }
   const trimmed = text.trim()
   if (trimmed === '') return { _tag: 'Empty' }
-  const kind = mediaKind(safeContentType(headers))
   const first = trimmed.charCodeAt(0)
-
-  if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
+  const opensAsJson = first === 0x7b /* { */ || first === 0x5b /* [ */
+  // A body that parses as JSON is JSON whatever its header says: the header is read only when it does not.
+  if (opensAsJson) {
     const parsed = parseJson(trimmed)
     if (parsed !== NOT_JSON) return { _tag: 'Json', value: parsed, text }
+  }
+  const kind = mediaKind(safeContentType(headers))
+
+  if (opensAsJson) {
     const declaredOther = kind === 'text' || kind === 'html' || kind === 'xml'
     if (first === 0x7b || !declaredOther) return { _tag: 'BrokenJson', text }
   } else if (startsWithMarkup(trimmed)) {

@@ -221,3 +221,28 @@ describe('secretSpans', () => {
     expect([_.overlapsSpan([{ from: 4, to: 4 }], 0, 4), _.overlapsSpan([{ from: 4, to: 4 }], 3, 5), _.overlapsSpan([{ from: 4, to: 4 }], 4, 6)]).toEqual([false, true, false])
   })
 })
+
+describe('redactRepeated', () => {
+  // Texts as error messages carry them: plain prose, codes, and secrets in the forms redactText knows.
+  const text = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom('AS.0001', 'The request message format is invalid.', 'Error: token expired', 'password=hunter2', 'Authorization: Bearer abc.def'),
+    fc.tuple(fc.constantFrom('token=', 'X-Auth-Token: ', 'access_key: ', 'MII'), fc.stringMatching(/^[A-Za-z0-9]{4,70}$/)).map(([a, b]) => a + b),
+    fc.string({ minLength: 470, maxLength: 520 }),
+  )
+  it('gives what redactText gives, the first time and every time after', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), (texts) => {
+        for (const t of [...texts, ...texts]) expect(_.redactRepeated(t)).toBe(_.redactText(t))
+      }),
+      { numRuns: 300 },
+    )
+  })
+  it('keeps redacting a secret it has seen before', () => {
+    for (let i = 0; i < 3; i++) expect(_.redactRepeated('password=hunter2')).toBe('password=[redacted]')
+  })
+  it('stays right past its bound (a full memo starts over)', () => {
+    for (let i = 0; i < 2100; i++) expect(_.redactRepeated(`message ${i}`)).toBe(`message ${i}`)
+    expect(_.redactRepeated('token=abcdef123')).toBe(_.redactText('token=abcdef123'))
+  })
+})
