@@ -50,9 +50,15 @@ export const feed = async (stdin: Writable, total: number, chunk: (i: number) =>
     const text = chunk(i)
     written += text.length
     if (!stdin.write(text)) {
+      // Whichever comes first ends the wait, and both listeners go (one left per wait would pile up).
       await new Promise<void>((resolve) => {
-        stdin.once('drain', () => resolve())
-        stdin.once('close', () => resolve())
+        const done = (): void => {
+          stdin.off('drain', done)
+          stdin.off('close', done)
+          resolve()
+        }
+        stdin.on('drain', done)
+        stdin.on('close', done)
       })
     }
     if (stdin.destroyed || stdin.writableEnded) return i + 1
