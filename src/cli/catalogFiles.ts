@@ -95,9 +95,10 @@ export const catalogFor = async (io: CliIO, paths: ReadonlyArray<string>): Promi
     files.push(...read.right.files)
     problems.push(...read.right.issues.map(drawIssue))
   }
-  if (problems.length > 0) return E.left(problems.join('\n'))
+  // The files that did read are checked too, so that one run names every problem of every file.
   const layered = layerCatalog(files)
-  if (E.isLeft(layered)) return E.left(layered.left.map(drawIssue).join('\n'))
+  if (E.isLeft(layered)) return E.left([...problems, ...layered.left.map(drawIssue)].join('\n'))
+  if (problems.length > 0) return E.left(problems.join('\n'))
   // A replacement is never silent: each one is named on stderr.
   for (const note of layered.right.notes) io.stderr(`otc-errors: note: ${note}\n`)
   return E.right(layered.right.catalog)

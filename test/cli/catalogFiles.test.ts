@@ -106,10 +106,16 @@ describe('catalogFor', () => {
     const m = memoryIO({ 'bad.json': text(shopFile([{ code: 'SHOP.1', status: 700, message: 'm' }])), 'd/x.json': '[' })
     const r = await _.catalogFor(m.io, ['missing', 'bad.json', 'd'])
     const lines = E.isLeft(r) ? r.left.split('\n') : []
-    expect(lines).toEqual(['missing: no such file or directory', expect.stringMatching(/^d\/x\.json: field "\(file\)": not valid JSON: /)])
-    // The shape of the files is checked once they all read: a fixed bad.json's problem shows up then.
-    const fixed = await _.catalogFor(memoryIO({ 'bad.json': text(shopFile([{ code: 'SHOP.1', status: 700, message: 'm' }])) }).io, ['bad.json'])
-    expect(fixed).toEqual(E.left('bad.json: entries[0] (SHOP.1): field "status": 700 is not an integer HTTP status from 100 to 599, or null'))
+    // What could not be read, then what is wrong in the files that did: all of it in one run.
+    expect(lines).toEqual([
+      'missing: no such file or directory',
+      expect.stringMatching(/^d\/x\.json: field "\(file\)": not valid JSON: /),
+      'bad.json: entries[0] (SHOP.1): field "status": 700 is not an integer HTTP status from 100 to 599, or null',
+    ])
+  })
+  it('fails on a file it cannot read even when the files it read are valid', async () => {
+    const r = await _.catalogFor(memoryIO({ 'a/shop.json': text(shopFile()) }).io, ['a', 'missing'])
+    expect(r).toEqual(E.left('missing: no such file or directory'))
   })
 })
 
