@@ -14,6 +14,7 @@
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bundlePageScript } from './page-script.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const out = join(root, 'src/docs/browser.generated.ts')
@@ -61,20 +62,9 @@ const entry = {
   },
 }
 
-const result = await esbuild.build({
-  absWorkingDir: root,
-  stdin: { contents: "import 'page-catalog'\nimport './src/docs/browser.ts'\n", resolveDir: root, sourcefile: 'page.ts', loader: 'ts' },
-  bundle: true,
-  platform: 'browser',
-  format: 'iife',
-  target: ['es2020'],
-  minify: true,
-  charset: 'utf8',
-  legalComments: 'none',
-  write: false,
-  logLevel: 'warning',
-  plugins: [entry],
-})
-const [file] = result.outputFiles
-if (file === undefined) throw new Error('bundle-browser: esbuild produced no output')
-write(file.text)
+write(
+  await bundlePageScript(esbuild, root, 'bundle-browser', {
+    stdin: { contents: "import 'page-catalog'\nimport './src/docs/browser.ts'\n", resolveDir: root, sourcefile: 'page.ts', loader: 'ts' },
+    plugins: [entry],
+  }),
+)

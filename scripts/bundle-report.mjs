@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bundlePageScript } from './page-script.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const out = join(root, 'src/logreport/page.generated.ts')
@@ -47,20 +48,6 @@ try {
   process.exit(0)
 }
 
-const result = await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: [join(root, 'src/logreport/page.ts')],
-  bundle: true,
-  platform: 'browser',
-  format: 'iife',
-  target: ['es2020'],
-  minify: true,
-  charset: 'utf8',
-  legalComments: 'none',
-  write: false,
-  logLevel: 'warning',
-})
-const [file] = result.outputFiles
-if (file === undefined) throw new Error('bundle-report: esbuild produced no output')
+const script = await bundlePageScript(esbuild, root, 'bundle-report', { entryPoints: [join(root, 'src/logreport/page.ts')] })
 // The script goes inside <script>…</script>: no "</script" may appear in it.
-write(file.text.replace(/<\/(script)/gi, '<\\/$1'), css)
+write(script.replace(/<\/(script)/gi, '<\\/$1'), css)

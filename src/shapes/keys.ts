@@ -128,6 +128,18 @@ export const textOf = (value: unknown): string | null => {
   return trimmed === '' ? null : trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT)}…` : trimmed
 }
 
+/** How many items of a list are looked at for a code or a message. */
+const MAX_LIST_ITEMS = 10
+
+/** What `read` makes of the first of a list's items (the first `MAX_LIST_ITEMS`) it makes something of, or null. */
+const firstIn = (list: ReadonlyArray<unknown>, read: (item: unknown) => string | null): string | null => {
+  for (let i = 0; i < Math.min(list.length, MAX_LIST_ITEMS); i++) {
+    const found = read(list[i])
+    if (found !== null) return found
+  }
+  return null
+}
+
 /** Whether a short text may hold whitespace (a cheap pre-check before the regex; codes rarely do). */
 const hasSpace = (text: string): boolean => {
   for (let i = 0; i < text.length; i++) {
@@ -158,14 +170,7 @@ const hasSpace = (text: string): boolean => {
  */
 export const codeOf = (value: unknown, status: number): string | null => {
   // A list of codes (`{"errorcode": ["1115"]}`): the first one that is a code.
-  if (Array.isArray(value)) {
-    for (let i = 0; i < Math.min(value.length, 10); i++) {
-      const item: unknown = value[i]
-      const code = Array.isArray(item) ? null : codeOf(item, status)
-      if (code !== null) return code
-    }
-    return null
-  }
+  if (Array.isArray(value)) return firstIn(value, (item) => (Array.isArray(item) ? null : codeOf(item, status)))
   if (typeof value === 'number') return Number.isSafeInteger(value) && value !== status ? String(value) : null
   const text = textOf(value)
   // The status again, as text (`{"error": {"code": "401", ...}}` on a 401), is no service code either.
@@ -213,13 +218,7 @@ export const messageOf = (value: unknown, depth = 0): string | null => {
   const text = textOf(value)
   if (text !== null || depth > 2) return text
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (Array.isArray(value)) {
-    for (let i = 0; i < Math.min(value.length, 10); i++) {
-      const inner = messageOf(value[i], depth + 1)
-      if (inner !== null) return inner
-    }
-    return null
-  }
+  if (Array.isArray(value)) return firstIn(value, (item) => messageOf(item, depth + 1))
   if (isJsonObject(value)) return readKeys(value, 0).message
   return null
 }
