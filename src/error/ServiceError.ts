@@ -311,9 +311,26 @@ export class ApiError extends ResponseErrorValue implements ApiErrorFields {
     this.details = fields.details
     this.truncated = fields.truncated === true
   }
-  /** A plain, JSON-safe object of the fields. */
-  toJSON(): ApiErrorFields & { readonly _tag: 'ApiError' } {
-    return { _tag: this._tag, ...pick(this, apiKeys) }
+  /** A plain, JSON-safe object of the fields, the tag first (the type makes sure none is left out). */
+  toJSON(): Required<ApiErrorFields> & { readonly _tag: 'ApiError' } {
+    return {
+      _tag: this._tag,
+      status: this.status,
+      statusClass: this.statusClass,
+      code: this.code,
+      service: this.service,
+      message: this.message,
+      requestId: this.requestId,
+      category: this.category,
+      retry: this.retry,
+      known: this.known,
+      catalog: this.catalog,
+      documentedStatus: this.documentedStatus,
+      shape: this.shape,
+      details: this.details,
+      headers: this.headers,
+      truncated: this.truncated,
+    }
   }
 }
 
@@ -410,23 +427,6 @@ export class TransportError extends ErrorValue implements TransportErrorFields {
  */
 export type ServiceError = ApiError | PayloadError | TransportError
 
-const apiKeys = [
-  'status',
-  'statusClass',
-  'code',
-  'service',
-  'message',
-  'requestId',
-  'category',
-  'retry',
-  'known',
-  'catalog',
-  'documentedStatus',
-  'shape',
-  'details',
-  'headers',
-  'truncated',
-] as const satisfies ReadonlyArray<keyof ApiErrorFields>
 const payloadKeys = ['status', 'statusClass', 'requestId', 'errors', 'problems', 'message', 'headers'] as const satisfies ReadonlyArray<keyof PayloadErrorFields>
 const transportKeys = ['reason', 'message', 'cause'] as const satisfies ReadonlyArray<keyof TransportErrorFields>
 

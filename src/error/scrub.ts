@@ -33,14 +33,8 @@ const scrubRecord = (record: Readonly<Record<string, string>>, secrets: Readonly
   return out
 }
 
-/** The plain fields of an `ApiError` (headers already redacted): its `toJSON()` without the tag. */
-export const apiFieldsOf = (e: ApiError): ApiErrorFields => {
-  const { _tag, ...fields } = e.toJSON()
-  return fields
-}
-
-/** An `ApiError` with some fields replaced. */
-export const withApiFields = (e: ApiError, patch: Partial<ApiErrorFields>): ApiError => apiError({ ...apiFieldsOf(e), ...patch })
+/** An `ApiError` with some fields replaced (its JSON's `_tag` goes along, and the constructor reads no such field). */
+export const withApiFields = (e: ApiError, patch: Partial<ApiErrorFields>): ApiError => apiError({ ...e.toJSON(), ...patch })
 
 /** An error with every text field scrubbed (see `scrubText`); anything else is returned as it is. */
 export const scrubError = (e: ServiceError, secrets: ReadonlyArray<string> = NONE): ServiceError =>

@@ -59,6 +59,28 @@ describe('renderings', () => {
       retry: { retryable: true, strategy: 'backoff' },
     })
   })
+  it("an ApiError's JSON holds every field, the tag first, in one order", () => {
+    expect(Object.keys(api.toJSON())).toEqual([
+      '_tag',
+      'status',
+      'statusClass',
+      'code',
+      'service',
+      'message',
+      'requestId',
+      'category',
+      'retry',
+      'known',
+      'catalog',
+      'documentedStatus',
+      'shape',
+      'details',
+      'headers',
+      'truncated',
+    ])
+    // Built without `truncated`, the JSON still says false.
+    expect(api.toJSON().truncated).toBe(false)
+  })
   it('util.inspect shows the tag and fields', () => {
     expect(inspect(api)).toMatch(/^ApiError \{\n {2}"_tag": "ApiError"/)
   })
