@@ -370,8 +370,15 @@ export class PayloadError extends ResponseErrorValue implements PayloadErrorFiel
   }
   /** A plain, JSON-safe object (the io-ts errors are given as `problems`, not as raw contexts). */
   toJSON(): Omit<PayloadErrorFields, 'errors'> & { readonly _tag: 'PayloadError' } {
-    const { errors: _errors, ...rest } = pick(this, payloadKeys)
-    return { _tag: this._tag, ...rest }
+    return {
+      _tag: this._tag,
+      status: this.status,
+      statusClass: this.statusClass,
+      requestId: this.requestId,
+      problems: this.problems,
+      message: this.message,
+      headers: this.headers,
+    }
   }
 }
 
@@ -408,7 +415,7 @@ export class TransportError extends ErrorValue implements TransportErrorFields {
   }
   /** A plain, JSON-safe object of the fields, with the category and retry hint. */
   toJSON(): TransportErrorFields & { readonly _tag: 'TransportError'; readonly category: Category; readonly retry: RetryHint } {
-    return { _tag: this._tag, ...pick(this, transportKeys), category: this.category, retry: this.retry }
+    return { _tag: this._tag, reason: this.reason, message: this.message, cause: this.cause, category: this.category, retry: this.retry }
   }
 }
 
@@ -426,15 +433,6 @@ export class TransportError extends ErrorValue implements TransportErrorFields {
  * @category model
  */
 export type ServiceError = ApiError | PayloadError | TransportError
-
-const payloadKeys = ['status', 'statusClass', 'requestId', 'errors', 'problems', 'message', 'headers'] as const satisfies ReadonlyArray<keyof PayloadErrorFields>
-const transportKeys = ['reason', 'message', 'cause'] as const satisfies ReadonlyArray<keyof TransportErrorFields>
-
-const pick = <A, K extends keyof A>(a: A, keys: ReadonlyArray<K>): Pick<A, K> => {
-  const out = {} as Pick<A, K>
-  for (const key of keys) out[key] = a[key]
-  return out
-}
 
 // -------------------------------------------------------------------------------------
 // constructors
