@@ -113,6 +113,28 @@ export const MAX_INPUT_BYTES = 64 << 20
 export const tooLarge = (input: string, maxBytes: number): string =>
   `${input} is larger than ${maxBytes >= 1 << 20 ? `${+(maxBytes / (1 << 20)).toFixed(1)} MiB` : `${maxBytes} bytes`}, the most otc-errors reads of one input`
 
+/**
+ * Waits until a stream that asked the writer to wait (`write` gave false) drains, or closes: a
+ * closed stream never drains. Both listeners go once either comes, so waits do not pile them up.
+ *
+ * @example
+ * import { untilDrained } from './io.js'
+ * if (!process.stdout.write('line\n')) await untilDrained(process.stdout)
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const untilDrained = (stream: NodeJS.EventEmitter): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done)
+      stream.off('close', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('close', done)
+  })
+
 // A file's bytes, at most `maxBytes + 1` of them (one more tells that there is more), read a
 // slice at a time: a device or pipe without end (`/dev/zero`) stops being read there.
 const readAtMost = async (path: string, maxBytes: number): Promise<E.Either<string, Uint8Array>> => {
@@ -278,20 +300,8 @@ export const processIO = (): CliIO => ({
   },
   openInput,
   stdinStream: () => process.stdin,
-  stdoutDrained: () => {
-    const out = process.stdout
-    if (!out.writableNeedDrain) return Promise.resolve()
-    return new Promise<void>((resolve) => {
-      // A closed stdout never drains: that ends the wait too (bin.ts handles the EPIPE).
-      const done = (): void => {
-        out.off('drain', done)
-        out.off('close', done)
-        resolve()
-      }
-      out.on('drain', done)
-      out.on('close', done)
-    })
-  },
+  // A closed stdout ends the wait too (bin.ts handles the EPIPE).
+  stdoutDrained: () => (process.stdout.writableNeedDrain ? untilDrained(process.stdout) : Promise.resolve()),
   isStderrTTY: process.stderr.isTTY === true,
   onInterrupt: () => {
     const controller = new AbortController()

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { EventEmitter } from 'node:events'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -113,6 +114,22 @@ describe('processIO().onInterrupt', () => {
       expect(added('SIGINT')[0]).not.toBe(added('SIGTERM')[0])
     } finally {
       for (const s of ['SIGINT', 'SIGTERM'] as const) for (const l of added(s)) process.off(s, l)
+    }
+  })
+})
+
+describe('untilDrained', () => {
+  it('ends on drain or on close, and leaves no listener behind', async () => {
+    for (const event of ['drain', 'close'] as const) {
+      const stream = new EventEmitter()
+      let ended = false
+      const wait = _.untilDrained(stream).then(() => (ended = true))
+      await Promise.resolve()
+      expect(ended).toBe(false)
+      stream.emit(event)
+      await wait
+      expect(ended).toBe(true)
+      expect([stream.listenerCount('drain'), stream.listenerCount('close')]).toEqual([0, 0])
     }
   })
 })

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import type { Readable, Writable } from 'node:stream'
+import { untilDrained } from '../../src/cli/io.js'
 
 const root = new URL('../..', import.meta.url).pathname
 const cli = new URL('../../dist/node/cli.js', import.meta.url).pathname
@@ -49,18 +50,7 @@ export const feed = async (stdin: Writable, total: number, chunk: (i: number) =>
   for (; written < total; i++) {
     const text = chunk(i)
     written += text.length
-    if (!stdin.write(text)) {
-      // Whichever comes first ends the wait, and both listeners go (one left per wait would pile up).
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          stdin.off('drain', done)
-          stdin.off('close', done)
-          resolve()
-        }
-        stdin.on('drain', done)
-        stdin.on('close', done)
-      })
-    }
+    if (!stdin.write(text)) await untilDrained(stdin)
     if (stdin.destroyed || stdin.writableEnded) return i + 1
   }
   await new Promise<void>((resolve) => stdin.end(() => resolve()))
