@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import { boundedMemo } from '../fp/memo.js'
 
 /**
  * What a secret is replaced with.
@@ -73,9 +74,6 @@ const NOT_SECRET =
  */
 const PROSE_NAMES: ReadonlySet<string> = new Set(['token', 'tokens', 'key', 'keys', 'session', 'sessions', 'auth', 'pass'])
 
-// Names repeat (the same few headers, the same few keys): remember the verdicts (bounded).
-const SECRET_NAMES = new Map<string, boolean>()
-
 /**
  * Whether a name (a header, a JSON or logfmt key, a query parameter, an environment variable)
  * holds a secret value: it contains `token`, `passw`, `pwd`, `secret`, `signature`,
@@ -94,16 +92,17 @@ const SECRET_NAMES = new Map<string, boolean>()
  * @since 0.1.0
  * @category redaction
  */
-export const isSecretName = (name: string): boolean => {
-  if (typeof name !== 'string') return false
-  const cached = SECRET_NAMES.get(name)
-  if (cached !== undefined) return cached
-  const lower = name.trim().toLowerCase()
-  const secret = SECRET_HEADERS.has(lower) || ((SECRET_WORDS.test(lower) || SECRET_ENDINGS.test(lower)) && !NOT_SECRET.test(lower))
-  if (SECRET_NAMES.size >= 1024) SECRET_NAMES.clear()
-  if (name.length <= 64) SECRET_NAMES.set(name, secret)
-  return secret
-}
+export const isSecretName = (name: string): boolean => typeof name === 'string' && secretName(name)
+
+// Names repeat (the same few headers, the same few keys): remember the verdicts.
+const secretName = boundedMemo(
+  (name: string): boolean => {
+    const lower = name.trim().toLowerCase()
+    return SECRET_HEADERS.has(lower) || ((SECRET_WORDS.test(lower) || SECRET_ENDINGS.test(lower)) && !NOT_SECRET.test(lower))
+  },
+  1024,
+  64,
+)
 
 /**
  * Whether a header's value must never be shown (see `isSecretName`).

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { isSecretName } from '../error/redact.js'
+import { boundedMemo } from '../fp/memo.js'
 import type { HeaderMap, HeadersInput } from './model.js'
 
 /**
@@ -90,19 +91,15 @@ interface NameReading {
   readonly lower: string
   readonly notes: HeaderNotes
 }
-// Responses repeat the same few header names: remember how each spelling reads (bounded, so
-// hostile names cannot grow it).
-const NAMES = new Map<string, NameReading>()
-const nameReading = (name: string): NameReading => {
-  let reading = NAMES.get(name)
-  if (reading === undefined) {
+// Responses repeat the same few header names: remember how each spelling reads.
+const nameReading = boundedMemo(
+  (name: string): NameReading => {
     const lower = name.trim().toLowerCase()
-    reading = { lower, notes: notesOfName(lower) }
-    if (NAMES.size >= 512) NAMES.clear()
-    if (name.length <= 64) NAMES.set(name, reading)
-  }
-  return reading
-}
+    return { lower, notes: notesOfName(lower) }
+  },
+  512,
+  64,
+)
 
 /**
  * Headers read: the map, and the notes on its names.
@@ -296,18 +293,10 @@ const MEDIA_TYPE = /^[a-z0-9!#$%&'*+.^_`|~-]+\/[a-z0-9!#$%&'*+.^_`|~-]+$/
 export const contentTypeOf = (map: HeaderMap): string | null => {
   const value = lowerHeader(map, 'content-type')
   if (value === undefined) return null
-  // Responses repeat a handful of Content-Type values: remember their media types (bounded).
-  const cached = MEDIA_TYPES.get(value)
-  if (cached !== undefined) return cached
-  const media = mediaTypeOf(value)
-  if (MEDIA_TYPES.size >= 256) MEDIA_TYPES.clear()
-  if (value.length <= 128) MEDIA_TYPES.set(value, media)
-  return media
+  return mediaTypeOf(value)
 }
 
-const MEDIA_TYPES = new Map<string, string | null>()
-
-const mediaTypeOf = (value: string): string | null => {
+const readMediaType = (value: string): string | null => {
   let end = value.length
   const semicolon = value.indexOf(';')
   if (semicolon !== -1) end = semicolon
@@ -316,3 +305,5 @@ const mediaTypeOf = (value: string): string | null => {
   const media = value.slice(0, end).trim().toLowerCase()
   return MEDIA_TYPE.test(media) ? media : null
 }
+// Responses repeat a handful of Content-Type values: remember their media types.
+const mediaTypeOf = boundedMemo(readMediaType, 256, 128)

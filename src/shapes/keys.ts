@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import { boundedMemo } from '../fp/memo.js'
 import type { ErrorDetail } from '../error/ServiceError.js'
 
 /**
@@ -272,7 +273,7 @@ const NOT_SERVICE_CODE = /(?:status|http|country|region|zip|postal|currency|lang
 const codeRankOf = (normal: string): number =>
   CODE_RANK.get(normal) ?? (normal.length > 4 && normal.endsWith('code') && !NOT_SERVICE_CODE.test(normal) ? SUFFIX_RANK : Number.POSITIVE_INFINITY)
 const messageRankOf = (normal: string): number => MESSAGE_RANK.get(normal) ?? (normal.endsWith('msg') || normal.endsWith('message') ? SUFFIX_RANK : Number.POSITIVE_INFINITY)
-const roleOfUncached = (key: string): Role => {
+const readRole = (key: string): Role => {
   const normal = normalizeKey(key)
   return {
     code: codeRankOf(normal),
@@ -282,17 +283,8 @@ const roleOfUncached = (key: string): Role => {
     mark: (SHAPE_KEYS as ReadonlyArray<string>).includes(key) ? marksOf([key as ShapeKey]) : 0,
   }
 }
-// Bodies repeat the same few keys: remember their roles (bounded, so hostile keys cannot grow it).
-const ROLES = new Map<string, Role>()
-const roleOf = (key: string): Role => {
-  let role = ROLES.get(key)
-  if (role === undefined) {
-    role = roleOfUncached(key)
-    if (ROLES.size >= 512) ROLES.clear()
-    if (key.length <= 64) ROLES.set(key, role)
-  }
-  return role
-}
+// Bodies repeat the same few keys: remember their roles.
+const roleOf = boundedMemo(readRole, 512, 64)
 
 /**
  * The keys of one object found for each role.
