@@ -2,6 +2,7 @@
 // access, in the same process, interleaved, median of several rounds. Prints both and the ratio.
 import * as t from 'io-ts'
 import { decode } from '../dist/src/index.js'
+import { median, nsPerCall } from './timing.mjs'
 
 const responses = [
   {
@@ -94,17 +95,7 @@ const floor = (r) => {
   }
 }
 
-const time = (fn, iterations) => {
-  let sink = 0
-  const start = process.hrtime.bigint()
-  for (let i = 0; i < iterations; i++) {
-    const r = fn(responses[i % responses.length])
-    if (r !== undefined) sink++
-  }
-  const ns = Number(process.hrtime.bigint() - start)
-  if (sink !== iterations) throw new Error('unexpected result')
-  return ns / iterations
-}
+const time = (fn, iterations) => nsPerCall(fn, responses, iterations)
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200_000)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
@@ -120,7 +111,6 @@ for (let i = 0; i < rounds; i++) {
   mine.push(time(ours, iterations))
   floors.push(time(floor, iterations))
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const b = median(base)
 const m = median(mine)
 console.log(`bodies: ${responses.length} error responses, ${iterations} calls x ${rounds} rounds (median)`)

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
+import { median } from './timing.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -54,7 +55,6 @@ if (before !== undefined) {
   else writeFileSync(beforePath, execFileSync('git', ['show', `${before}:docs/catalog/index.html`], { cwd: root, maxBuffer: 1 << 30 }))
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN
 const ms = (x) => `${Math.round(x)} ms`
 const kb = (path) => `${(statSync(path).size / 1024 / 1024).toFixed(2)} MB`

@@ -4,6 +4,7 @@
 // process, interleaved, median of several rounds. Prints both and the ratio.
 import * as t from 'io-ts'
 import { decode, fromSdkError } from '../dist/src/index.js'
+import { median, nsPerCall } from './timing.mjs'
 
 const exceptions = [
   { name: 'ClientRequestException', httpStatusCode: 400, errorCode: 'AS.0001', errorMsg: 'The request message format is invalid.', requestId: 'a1b2c3d4e5f6' },
@@ -33,28 +34,18 @@ exceptions.forEach((e, i) => {
   if (decoded._tag !== 'Left' || view(fromSdk) !== view(decoded.left)) throw new Error(`bench/sdk: exception ${i} reads as ${view(fromSdk)}, not as its response`)
 })
 
-const time = (fn, inputs, iterations) => {
-  let sink = 0
-  const start = process.hrtime.bigint()
-  for (let i = 0; i < iterations; i++) if (fn(inputs[i % inputs.length]) !== undefined) sink++
-  const ns = Number(process.hrtime.bigint() - start)
-  if (sink !== iterations) throw new Error('unexpected result')
-  return ns / iterations
-}
-
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 100_000)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
 const sdk = (e) => fromSdkError(e)
 const raw = (r) => decoder(r)
-time(sdk, exceptions, 30_000)
-time(raw, responses, 30_000)
+nsPerCall(sdk, exceptions, 30_000)
+nsPerCall(raw, responses, 30_000)
 const a = []
 const b = []
 for (let i = 0; i < rounds; i++) {
-  a.push(time(sdk, exceptions, iterations))
-  b.push(time(raw, responses, iterations))
+  a.push(nsPerCall(sdk, exceptions, iterations))
+  b.push(nsPerCall(raw, responses, iterations))
 }
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
 const s = median(a)
 const d = median(b)
 console.log(`errors: ${exceptions.length} SDK exceptions, ${iterations} calls x ${rounds} rounds (median)`)

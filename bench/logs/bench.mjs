@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { generateLog } from './generate.mjs'
+import { median } from '../timing.mjs'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const out = `${root}bench/out`
@@ -86,7 +87,6 @@ for (let i = 0; i < runs; i++) {
     )
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const oursSeconds = median(oursRuns.map((r) => r.seconds))
 const oursRss = Math.max(...oursRuns.map((r) => r.rssKb)) / 1024
 
