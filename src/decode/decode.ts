@@ -11,7 +11,7 @@ import { classify } from '../classify/classify.js'
 import { parseRetryAfter } from '../classify/retryAfter.js'
 import { isHttpStatus, statusClassOf } from '../error/status.js'
 import { NEVER_RETRY } from '../error/vocabulary.js'
-import { redactRepeated, redactText, redactValue, secretValues, isSecretName, REDACTED } from '../error/redact.js'
+import { redactRepeated, redactText, redactValue, secretValues, isSecretName, NO_SECRETS, REDACTED } from '../error/redact.js'
 import { ApiError, payloadError, type ErrorDetail, type ServiceError } from '../error/ServiceError.js'
 import { readBody } from '../response/body.js'
 import { headerValue, notesOf, readHeaders, requestIdOf, NOTE_REQUEST_ID, NOTE_RETRY_AFTER, NOTE_SECRET, type HeaderNotes } from '../response/headers.js'
@@ -263,8 +263,6 @@ const visibleCode = (extracted: Extracted, body: Body): string | null => {
   if (code === null || body._tag === 'Json' || body._tag === 'Xml' || body._tag === 'Empty') return code
   return redactText(body.text).includes(code) ? code : null
 }
-
-const NO_SECRETS: ReadonlyArray<string> = []
 
 const UNCLASSIFIED = { category: 'unknown', retry: NEVER_RETRY, documentedStatus: null } as const
 

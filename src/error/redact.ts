@@ -49,7 +49,8 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'x-api-key',
 ])
 
-const NO_SECRETS: ReadonlyArray<string> = []
+/** No secret values: what `secretValues` gives for headers without one. @internal */
+export const NO_SECRETS: ReadonlyArray<string> = []
 
 // -------------------------------------------------------------------------------------
 // secret names

@@ -10,16 +10,14 @@
  * @since 0.1.0
  * @internal
  */
-import { redactText } from './redact.js'
+import { NO_SECRETS, redactText } from './redact.js'
 import { ApiError, PayloadError, TransportError, apiError, fold, payloadError, transportError, type ApiErrorFields, type ServiceError } from './ServiceError.js'
-
-const NONE: ReadonlyArray<string> = []
 
 /**
  * Text with secrets removed: the given values, named pairs and token-shaped runs (PKI, Fernet,
  * JWT, PEM). `redactText` does all of it; this name stays for the modules that act on errors.
  */
-export const scrubText = (text: string, secrets: ReadonlyArray<string> = NONE): string => redactText(text, secrets)
+export const scrubText = (text: string, secrets: ReadonlyArray<string> = NO_SECRETS): string => redactText(text, secrets)
 
 const scrubNullable = (text: string | null, secrets: ReadonlyArray<string>): string | null => (text === null ? null : scrubText(text, secrets))
 
@@ -37,7 +35,7 @@ const scrubRecord = (record: Readonly<Record<string, string>>, secrets: Readonly
 export const withApiFields = (e: ApiError, patch: Partial<ApiErrorFields>): ApiError => apiError({ ...e.toJSON(), ...patch })
 
 /** An error with every text field scrubbed (see `scrubText`); anything else is returned as it is. */
-export const scrubError = (e: ServiceError, secrets: ReadonlyArray<string> = NONE): ServiceError =>
+export const scrubError = (e: ServiceError, secrets: ReadonlyArray<string> = NO_SECRETS): ServiceError =>
   isServiceError(e)
     ? fold<ServiceError>({
         ApiError: (a) =>
